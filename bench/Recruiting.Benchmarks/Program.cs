@@ -1,0 +1,15 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Running;
+
+namespace Recruiting.Benchmarks;
+
+/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project bench/Recruiting.Benchmarks -- --filter '*'</c>.</summary>
+public static class BenchmarkProgram
+{
+    public static void Main(string[] args)
+    {
+        var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args, config);
+    }
+}
