@@ -96,7 +96,7 @@ internal sealed class HtmlText
         return result.Length == 0 ? null : result;
     }
 
-    private static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
+    private static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(Sanitizing.HtmlDepthGuard.Limit(html));
 
     private static INode? FindText(INode root, int ordinal)
     {
