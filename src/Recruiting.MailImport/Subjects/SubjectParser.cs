@@ -26,6 +26,8 @@ public sealed class SubjectParser
     private readonly int _maxSubjectLength;
     private readonly ReferenceChecksum _checksum;
 
+    static SubjectParser() => MailEncodings.EnsureRegistered();
+
     /// <summary>Initializes a new instance of the <see cref="SubjectParser"/> class with the default options.</summary>
     public SubjectParser()
         : this(new SubjectParserOptions())
@@ -106,7 +108,7 @@ public sealed class SubjectParser
         {
             match = new SubjectMatch(
                 token.Status == TokenStatus.Malformed ? SubjectParseFailure.MalformedReference : SubjectParseFailure.NoReference,
-                token.Status == TokenStatus.Malformed ? new Range(start, token.End) : default);
+                token.Status == TokenStatus.Malformed ? new Range(token.ValueStart, token.ValueEnd) : default);
             return false;
         }
 

@@ -31,6 +31,8 @@ internal sealed class ForwardUnwrapper
 
     private readonly ForwardUnwrapperOptions _options;
 
+    static ForwardUnwrapper() => MailEncodings.EnsureRegistered();
+
     public ForwardUnwrapper(ForwardUnwrapperOptions? options = null) => _options = options ?? new ForwardUnwrapperOptions();
 
     /// <summary>Finds the original message in <paramref name="forward"/>.</summary>
