@@ -17,6 +17,8 @@ internal sealed class MailImportTelemetry : IDisposable
         Documents = _meter.CreateCounter<long>("recruiting.mail.documents", "{document}", "Attachments filed as documents.");
     }
 
+    public Meter Meter => _meter;
+
     public static ActivitySource ActivitySource { get; } = new(RecruitingTelemetry.MailImport);
 
     public Counter<long> Imported { get; }

@@ -41,6 +41,8 @@ internal sealed class MailImporter : IMailImporter
     private readonly TimeProvider _time;
     private readonly ILogger<MailImporter> _logger;
 
+    static MailImporter() => MailEncodings.EnsureRegistered();
+
     public MailImporter(
         IOptions<MailImportOptions> options,
         ITenantMailSettingsStore settings,

@@ -18,6 +18,9 @@ internal sealed class MimePreScanner
 {
     private readonly MailImportOptions _options;
 
+    // MimeKit caches charset lookups: the code pages must be registered before it reads any header.
+    static MimePreScanner() => MailEncodings.EnsureRegistered();
+
     public MimePreScanner(MailImportOptions options) => _options = options;
 
     public PreScanResult Scan(Stream stream, CancellationToken cancellationToken)

@@ -92,7 +92,7 @@ public sealed partial class ImapMailboxSource
         await client.AuthenticateAsync(_options.UserName, password, cancellationToken).ConfigureAwait(false);
     }
 
-    internal async Task<IReadOnlyList<MailboxImportItem>> DrainAsync(ImapClient client, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<MailboxImportItem>> DrainAsync(ImapClient client, CancellationToken cancellationToken, bool keepOpen = false)
     {
         var results = new List<MailboxImportItem>();
         var folder = await client.GetFolderAsync(_options.Folder, cancellationToken).ConfigureAwait(false);
@@ -104,7 +104,11 @@ public sealed partial class ImapMailboxSource
             quarantine = await EnsureFolderAsync(client, _options.QuarantineFolder, cancellationToken).ConfigureAwait(false);
         }
 
-        await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken).ConfigureAwait(false);
+        if (!folder.IsOpen || folder.Access != FolderAccess.ReadWrite)
+        {
+            await folder.OpenAsync(FolderAccess.ReadWrite, cancellationToken).ConfigureAwait(false);
+        }
+
         try
         {
             var checkpoint = await _checkpoints.GetAsync(_options.Name, cancellationToken).ConfigureAwait(false);
@@ -152,7 +156,7 @@ public sealed partial class ImapMailboxSource
         }
         finally
         {
-            if (folder.IsOpen)
+            if (!keepOpen && folder.IsOpen)
             {
                 await folder.CloseAsync(expunge: false, CancellationToken.None).ConfigureAwait(false);
             }

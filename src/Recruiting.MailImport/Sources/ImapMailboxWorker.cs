@@ -1,4 +1,3 @@
-using MailKit;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,17 +19,56 @@ internal sealed partial class ImapMailboxWorker(ImapMailboxSource source, TimePr
             {
                 using var client = new ImapClient();
                 await source.ConnectAsync(client, stoppingToken).ConfigureAwait(false);
-                while (!stoppingToken.IsCancellationRequested)
+                var inbox = await client.GetFolderAsync(options.Folder, stoppingToken).ConfigureAwait(false);
+
+                // The folder stays selected between a drain and the IDLE that follows, and a change seen at any time
+                // (even while the drain ran) is remembered, so a message arriving in between is never left waiting.
+                var changed = 0;
+                CancellationTokenSource? idleDone = null;
+                void OnCountChanged(object? sender, EventArgs e)
                 {
-                    await source.DrainAsync(client, stoppingToken).ConfigureAwait(false);
-                    if (options.UseIdle && client.Capabilities.HasFlag(ImapCapabilities.Idle))
+                    Volatile.Write(ref changed, 1);
+                    idleDone?.Cancel();
+                }
+
+                inbox.CountChanged += OnCountChanged;
+                try
+                {
+                    while (!stoppingToken.IsCancellationRequested)
                     {
-                        await IdleAsync(client, options, stoppingToken).ConfigureAwait(false);
+                        Volatile.Write(ref changed, 0);
+                        await source.DrainAsync(client, stoppingToken, keepOpen: true).ConfigureAwait(false);
+                        if (Volatile.Read(ref changed) == 1)
+                        {
+                            continue;
+                        }
+
+                        if (options.UseIdle && client.Capabilities.HasFlag(ImapCapabilities.Idle))
+                        {
+                            using var interval = new CancellationTokenSource(options.PollInterval, time);
+                            using var done = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, interval.Token);
+                            idleDone = done;
+                            try
+                            {
+                                if (Volatile.Read(ref changed) == 0)
+                                {
+                                    await client.IdleAsync(done.Token, stoppingToken).ConfigureAwait(false);
+                                }
+                            }
+                            finally
+                            {
+                                idleDone = null;
+                            }
+                        }
+                        else
+                        {
+                            await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                        }
                     }
-                    else
-                    {
-                        await Task.Delay(options.PollInterval, time, stoppingToken).ConfigureAwait(false);
-                    }
+                }
+                finally
+                {
+                    inbox.CountChanged -= OnCountChanged;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -50,28 +88,6 @@ internal sealed partial class ImapMailboxWorker(ImapMailboxSource source, TimePr
                 {
                     return;
                 }
-            }
-        }
-    }
-
-    private async Task IdleAsync(ImapClient client, ImapMailboxOptions options, CancellationToken stoppingToken)
-    {
-        var inbox = await client.GetFolderAsync(options.Folder, stoppingToken).ConfigureAwait(false);
-        await inbox.OpenAsync(FolderAccess.ReadOnly, stoppingToken).ConfigureAwait(false);
-        using var interval = new CancellationTokenSource(options.PollInterval, time);
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, interval.Token);
-        void OnCountChanged(object? sender, EventArgs e) => done.Cancel();
-        inbox.CountChanged += OnCountChanged;
-        try
-        {
-            await client.IdleAsync(done.Token, stoppingToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            inbox.CountChanged -= OnCountChanged;
-            if (inbox.IsOpen)
-            {
-                await inbox.CloseAsync(expunge: false, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
