@@ -37,6 +37,9 @@ public sealed record BoardRegistration
     /// <summary>Gets the exact service name.</summary>
     public string ServiceName { get; }
 
+    /// <summary>Gets the CSV columns of the board's applicant export (the shared synonyms unless the board has headers of its own).</summary>
+    public BoardCsvColumns CsvColumns { get; init; } = BoardCsvColumns.Default;
+
     /// <summary>Gets the extra account fields the board declares.</summary>
     public IReadOnlyList<BoardAccountField> AccountFields { get; }
 

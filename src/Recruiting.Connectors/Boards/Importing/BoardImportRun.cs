@@ -1,0 +1,375 @@
+using Microsoft.Extensions.Logging;
+using Recruiting.Boards;
+
+namespace Recruiting.Connectors.Boards;
+
+/// <summary>
+/// One import run of a board account, shared by automatic runs (the runner feeds it the applicants it reads from the
+/// board) and manual files (the file importer feeds it the CSV records). It holds the settings snapshot read at its
+/// start (edits take effect from the next run), applies the allow-list and grace period (automatic runs only), maps
+/// postings, keeps the ledger (pending → host → done), counts, raises events, and writes the import history.
+/// Calls may come from several tasks at once; dispose (or complete) it once.
+/// </summary>
+internal sealed partial class BoardImportRun : IAsyncDisposable
+{
+    private readonly BoardImportPipeline.Services _services;
+    private readonly object _gate = new();
+    private readonly int _flushInterval;
+    private Dictionary<string, BoardPosting> _postingsById = new(StringComparer.Ordinal);
+    private Dictionary<string, BoardPosting> _postingsByTitle = new(StringComparer.Ordinal);
+    private List<ImportRunError> _pendingErrors = [];
+    private int _seen;
+    private int _imported;
+    private int _duplicates;
+    private int _notOnAllowList;
+    private int _failed;
+    private int _sinceFlush;
+    private bool _accountDeleted;
+    private ImportRun? _completed;
+
+    internal BoardImportRun(BoardImportPipeline.Services services, ImportRun run, BoardAccount account, BoardSettingsSnapshot settings, TimeSpan gracePeriod, TimeZoneInfo timeZone, int flushInterval)
+    {
+        _services = services;
+        Record = run;
+        Account = account;
+        Settings = settings;
+        GracePeriod = gracePeriod;
+        TimeZone = timeZone;
+        _flushInterval = flushInterval;
+    }
+
+    /// <summary>Gets the run as recorded at its start.</summary>
+    public ImportRun Record { get; }
+
+    /// <summary>Gets the run id.</summary>
+    public string Id => Record.Id;
+
+    /// <summary>Gets the tenant.</summary>
+    public TenantId Tenant => Record.Tenant;
+
+    /// <summary>Gets the board's service name.</summary>
+    public string Board => Record.Board;
+
+    /// <summary>Gets the account as read at the start of the run.</summary>
+    public BoardAccount Account { get; }
+
+    /// <summary>Gets what started the run.</summary>
+    public ImportTrigger Trigger => Record.Trigger;
+
+    /// <summary>Gets the settings read at the start of the run.</summary>
+    public BoardSettingsSnapshot Settings { get; }
+
+    /// <summary>Gets the grace period in force for this run.</summary>
+    public TimeSpan GracePeriod { get; }
+
+    /// <summary>Gets the tenant's time zone (dates without an offset, the applied date of fingerprints).</summary>
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>Gets whether the account was deleted during the run (nothing more is imported; stop reading the board).</summary>
+    public bool AccountDeleted => Volatile.Read(ref _accountDeleted);
+
+    /// <summary>Gets the counts so far.</summary>
+    public ImportCounts Counts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new ImportCounts(_seen, _imported, _duplicates, _notOnAllowList, _failed);
+            }
+        }
+    }
+
+    /// <summary>Gets the run as recorded at its end, once completed.</summary>
+    public ImportRun? Completed => _completed;
+
+    /// <summary>Gives the run the board's postings (read by the runner after login), for the grace period of ended postings.</summary>
+    /// <param name="postings">The postings.</param>
+    public void SetPostings(IEnumerable<BoardPosting> postings)
+    {
+        ArgumentNullException.ThrowIfNull(postings);
+        var byId = new Dictionary<string, BoardPosting>(StringComparer.Ordinal);
+        var byTitle = new Dictionary<string, BoardPosting>(StringComparer.Ordinal);
+        foreach (var posting in postings)
+        {
+            byId.TryAdd(posting.Id.Trim(), posting);
+            byTitle.TryAdd(PostingMatch.FoldTitle(posting.Title), posting);
+        }
+
+        _postingsById = byId;
+        _postingsByTitle = byTitle;
+    }
+
+    /// <summary>Computes an applicant's idempotency key.</summary>
+    /// <param name="applicant">The applicant.</param>
+    /// <returns>The key.</returns>
+    public IdempotencyKey KeyOf(BoardApplicant applicant) => ApplicantKeys.For(Board, Account.Name, applicant, TimeZone);
+
+    /// <summary>Tells whether an applicant was already imported (done in the ledger), so the runner can skip its detail page.</summary>
+    /// <param name="applicant">The applicant (a list summary is enough when it carries the board id).</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>Whether it is done.</returns>
+    public async ValueTask<bool> IsAlreadyImportedAsync(BoardApplicant applicant, CancellationToken cancellationToken = default)
+    {
+        var entry = await _services.Ledger.GetAsync(Tenant, KeyOf(applicant), cancellationToken).ConfigureAwait(false);
+        return entry?.State == LedgerState.Done;
+    }
+
+    /// <summary>Imports one applicant.</summary>
+    /// <param name="applicant">The applicant.</param>
+    /// <param name="documents">The applicant's files, already opened through the connector.</param>
+    /// <param name="row">The data record of a file, for errors.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>What became of it.</returns>
+    /// <exception cref="InvalidOperationException">The run was completed.</exception>
+    public async ValueTask<ApplicantImportOutcome> ImportAsync(BoardApplicant applicant, IReadOnlyList<DocumentUpload>? documents = null, int? row = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicant);
+        if (_completed is not null)
+        {
+            throw new InvalidOperationException($"Import run {Id} is completed.");
+        }
+
+        if (Trigger == ImportTrigger.Automatic && !await AccountStillExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return new ApplicantImportOutcome(ApplicantImportStatus.AccountDeleted, null, "accountDeleted", "The account was deleted; its imports stopped.");
+        }
+
+        var outcome = await DecideAndImportAsync(applicant, documents, cancellationToken).ConfigureAwait(false);
+        await CountAsync(applicant, outcome, row, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>Records a run-level error (a page that failed, a connector error) without ending the run.</summary>
+    /// <param name="error">The error.</param>
+    public void RecordError(ImportRunError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        lock (_gate)
+        {
+            _pendingErrors.Add(error);
+        }
+    }
+
+    /// <summary>Ends the run as completed, writes the history and raises <see cref="ImportRunCompleted"/>.</summary>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The run as recorded.</returns>
+    public ValueTask<ImportRun> CompleteAsync(CancellationToken cancellationToken = default) => EndAsync(ImportRunStatus.Completed, null, null, cancellationToken);
+
+    /// <summary>Ends the run as failed (login refused, layout changed, board unavailable, unreadable file), writes the history and raises <see cref="ImportRunCompleted"/>.</summary>
+    /// <param name="code">The camelCase failure code (for example <c>boardLoginRejected</c>).</param>
+    /// <param name="message">A message for people.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The run as recorded.</returns>
+    public ValueTask<ImportRun> FailAsync(string code, string message, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        return EndAsync(ImportRunStatus.Failed, code, message, cancellationToken);
+    }
+
+    /// <summary>Ends a run that was neither completed nor failed (an exception escaped) as failed with code <c>interrupted</c>.</summary>
+    /// <returns>A task that completes when recorded.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (_completed is null)
+        {
+            await EndAsync(ImportRunStatus.Failed, "interrupted", "The run ended without completing.", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<ApplicantImportOutcome> DecideAndImportAsync(BoardApplicant applicant, IReadOnlyList<DocumentUpload>? documents, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(applicant.Profile.Name.Full))
+        {
+            return new ApplicantImportOutcome(ApplicantImportStatus.Failed, null, "missingName", "The applicant has no name.");
+        }
+
+        if (Trigger == ImportTrigger.Automatic)
+        {
+            if (!Settings.IsActive(Account.Name, applicant.PostingId, applicant.PostingTitle))
+            {
+                return new ApplicantImportOutcome(ApplicantImportStatus.NotOnAllowList, null, "notOnAllowList", $"Posting '{applicant.PostingTitle ?? applicant.PostingId}' is not on the active-postings list.");
+            }
+
+            if (FindPosting(applicant) is { State: BoardPostingState.Ended, EndedAt: { } ended } && _services.Time.GetUtcNow() > ended + GracePeriod)
+            {
+                return new ApplicantImportOutcome(ApplicantImportStatus.NotOnAllowList, null, "postingEnded", $"Posting '{applicant.PostingTitle ?? applicant.PostingId}' ended on {ended:yyyy-MM-dd}, more than {GracePeriod.TotalDays:0.#} days ago.");
+            }
+        }
+
+        var key = KeyOf(applicant);
+        var mapping = Settings.FindMapping(Account.Name, applicant.PostingId, applicant.PostingTitle);
+        if (mapping is null)
+        {
+            // A removed mapping must not turn an applicant imported earlier into a failure.
+            var known = await _services.Ledger.GetAsync(Tenant, key, cancellationToken).ConfigureAwait(false);
+            if (known?.State == LedgerState.Done)
+            {
+                return new ApplicantImportOutcome(ApplicantImportStatus.Duplicate, key, Result: IntakeResultPayload.Deserialize(known.Result));
+            }
+
+            return new ApplicantImportOutcome(ApplicantImportStatus.Failed, key, "noPostingMapping", $"No job is mapped to posting '{applicant.PostingTitle ?? applicant.PostingId ?? "(none)"}'.");
+        }
+
+        var manual = Trigger == ImportTrigger.Manual;
+        var payload = new IntakePayload(
+            Board,
+            Account.Name,
+            manual,
+            applicant.Profile,
+            mapping.Job,
+            mapping.Flow,
+            new ApplicantSource(Board, Account.Name, applicant.BoardApplicantId, applicant.PostingId, applicant.PostingTitle),
+            applicant.AppliedAt,
+            new Dictionary<string, string>(applicant.ExtraFields, StringComparer.Ordinal));
+
+        var entry = await _services.Ledger.BeginAsync(Tenant, key, BoardImportConstants.IntakeOperation, payload.Serialize(), cancellationToken).ConfigureAwait(false);
+        if (entry.State == LedgerState.Done)
+        {
+            return new ApplicantImportOutcome(ApplicantImportStatus.Duplicate, key, Result: IntakeResultPayload.Deserialize(entry.Result));
+        }
+
+        IntakeResult result;
+        try
+        {
+            result = await _services.Intake.ImportApplicantAsync(Tenant, payload.ToRequest(documents), key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The key stays pending: the next run (or ReplayPendingAsync) calls the host again with the same key.
+            LogIntakeFailed(_services.Logger, ex, Tenant.Value, Board, Account.Name);
+            return new ApplicantImportOutcome(ApplicantImportStatus.Failed, key, "intakeFailed", ex.Message);
+        }
+
+        await _services.Ledger.CompleteAsync(Tenant, key, IntakeResultPayload.Serialize(result), cancellationToken).ConfigureAwait(false);
+        await _services.Events.PublishAsync(new ApplicantImported(Tenant, _services.Time.GetUtcNow(), Board, Account.Name, result.Application, result.Candidate, applicant.BoardApplicantId, manual), cancellationToken).ConfigureAwait(false);
+        return new ApplicantImportOutcome(ApplicantImportStatus.Imported, key, Result: result);
+    }
+
+    private BoardPosting? FindPosting(BoardApplicant applicant)
+    {
+        if (applicant.PostingId is { } id && _postingsById.TryGetValue(id.Trim(), out var byId))
+        {
+            return byId;
+        }
+
+        return applicant.PostingTitle is { } title && _postingsByTitle.TryGetValue(PostingMatch.FoldTitle(title), out var byTitle) ? byTitle : null;
+    }
+
+    private async ValueTask<bool> AccountStillExistsAsync(CancellationToken cancellationToken)
+    {
+        if (AccountDeleted)
+        {
+            return false;
+        }
+
+        var current = await _services.Accounts.GetAsync(Tenant, Board, Account.Name, cancellationToken).ConfigureAwait(false);
+        if (current is not null && current.CreatedAt == Account.CreatedAt)
+        {
+            return true;
+        }
+
+        // Deleted (or deleted and created again, which is another account): stop from this moment.
+        Volatile.Write(ref _accountDeleted, true);
+        LogAccountDeleted(_services.Logger, Tenant.Value, Board, Account.Name, Id);
+        RecordError(new ImportRunError("accountDeleted", "The account was deleted during the run; its imports stopped."));
+        return false;
+    }
+
+    private async ValueTask CountAsync(BoardApplicant applicant, ApplicantImportOutcome outcome, int? row, CancellationToken cancellationToken)
+    {
+        var tags = BoardImportMetrics.Tags(Tenant, Board);
+        bool flush;
+        lock (_gate)
+        {
+            _seen++;
+            switch (outcome.Status)
+            {
+                case ApplicantImportStatus.Imported:
+                    _imported++;
+                    _services.Metrics.Imported.Add(1, tags);
+                    break;
+                case ApplicantImportStatus.Duplicate:
+                    _duplicates++;
+                    _services.Metrics.Duplicates.Add(1, tags);
+                    break;
+                case ApplicantImportStatus.NotOnAllowList:
+                    _notOnAllowList++;
+                    _services.Metrics.Skipped.Add(1, tags);
+                    break;
+                default:
+                    _failed++;
+                    _services.Metrics.Failed.Add(1, tags);
+                    _pendingErrors.Add(new ImportRunError(outcome.Reason ?? "failed", outcome.Detail ?? outcome.Reason ?? "failed", row, applicant.BoardApplicantId));
+                    break;
+            }
+
+            flush = ++_sinceFlush >= _flushInterval;
+            if (flush)
+            {
+                _sinceFlush = 0;
+            }
+        }
+
+        if (flush)
+        {
+            var (counts, errors) = TakePending();
+            await _services.History.UpdateAsync(Tenant, Id, counts, errors, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Counts a record the run never got an applicant for (a malformed CSV record), with its reason.</summary>
+    internal void CountRejectedRecord(int row, string reason, string? detail)
+    {
+        lock (_gate)
+        {
+            _seen++;
+            _failed++;
+            _pendingErrors.Add(new ImportRunError(reason, detail ?? reason, row));
+        }
+
+        _services.Metrics.Failed.Add(1, BoardImportMetrics.Tags(Tenant, Board));
+    }
+
+    private (ImportCounts Counts, List<ImportRunError> Errors) TakePending()
+    {
+        lock (_gate)
+        {
+            var errors = _pendingErrors;
+            _pendingErrors = [];
+            return (new ImportCounts(_seen, _imported, _duplicates, _notOnAllowList, _failed), errors);
+        }
+    }
+
+    private async ValueTask<ImportRun> EndAsync(ImportRunStatus status, string? code, string? message, CancellationToken cancellationToken)
+    {
+        if (_completed is { } done)
+        {
+            return done;
+        }
+
+        if (message is not null)
+        {
+            RecordError(new ImportRunError(code!, message));
+        }
+
+        var (counts, errors) = TakePending();
+        var recorded = await _services.History.CompleteAsync(Tenant, Id, status, _services.Time.GetUtcNow(), counts, errors, code, cancellationToken).ConfigureAwait(false);
+        _completed = recorded;
+        LogRunEnded(_services.Logger, Tenant.Value, Board, Account.Name, Id, status, counts.Seen, counts.Imported, counts.Duplicates, counts.NotOnAllowList, counts.Failed);
+        await _services.Events.PublishAsync(new ImportRunCompleted(
+            Tenant, recorded.EndedAt ?? _services.Time.GetUtcNow(), Board, Account.Name, Id,
+            counts.Seen, counts.Imported, counts.Duplicates, counts.NotOnAllowList, counts.Failed,
+            [.. recorded.Errors.Select(e => e.Row is { } r ? $"row {r}: {e.Code}: {e.Message}" : $"{e.Code}: {e.Message}")]), cancellationToken).ConfigureAwait(false);
+        return recorded;
+    }
+
+    [LoggerMessage(EventId = RecruitingEventIds.Boards + 2, Level = LogLevel.Warning, Message = "The host failed to import an applicant of {Tenant}/{Board}/{Account}; the key stays pending and is retried")]
+    private static partial void LogIntakeFailed(ILogger logger, Exception exception, string tenant, string board, string account);
+
+    [LoggerMessage(EventId = RecruitingEventIds.Boards + 3, Level = LogLevel.Information, Message = "Account {Tenant}/{Board}/{Account} was deleted during run {RunId}; its imports stopped")]
+    private static partial void LogAccountDeleted(ILogger logger, string tenant, string board, string account, string runId);
+
+    [LoggerMessage(EventId = RecruitingEventIds.Boards + 4, Level = LogLevel.Information, Message = "Import run {RunId} of {Tenant}/{Board}/{Account} ended {Status}: seen {Seen}, imported {Imported}, duplicates {Duplicates}, not on allow-list {NotOnAllowList}, failed {Failed}")]
+    private static partial void LogRunEnded(ILogger logger, string tenant, string board, string account, string runId, ImportRunStatus status, int seen, int imported, int duplicates, int notOnAllowList, int failed);
+}
