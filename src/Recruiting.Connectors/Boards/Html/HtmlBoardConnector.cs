@@ -327,7 +327,8 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         }
     }
 
-    private async Task<(byte[] Bytes, string? ContentType)> GetBytesAsync(HtmlBoardSession session, Uri url, CancellationToken cancellationToken)
+    /// <summary>Downloads a file of the console with the session (logging in again once when the session ended).</summary>
+    internal async Task<(byte[] Bytes, string? ContentType)> GetBytesAsync(HtmlBoardSession session, Uri url, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -633,7 +634,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
 
     private BoardLayoutChangedException LayoutChanged(string selector, string message) => new(Board, selector, $"{Board}: {message} (selector '{selector}')");
 
-    private static HtmlBoardSession Session(BoardSession session)
+    internal static HtmlBoardSession Session(BoardSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
         return session as HtmlBoardSession ?? throw new ArgumentException("The session was not opened by this connector.", nameof(session));
