@@ -60,7 +60,13 @@ internal static class SimulatorPages
               .Append("<td class=\"posting-end\">").Append(p.EndedAt?.ToString(DateFormat, CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }
 
-        sb.Append("</table>\n</body></html>");
+        sb.Append("</table>\n");
+        if (account.Postings.Count == 0)
+        {
+            sb.Append("<p class=\"empty\">求人はありません。</p>\n");
+        }
+
+        sb.Append("</body></html>");
         return sb.ToString();
     }
 
@@ -79,7 +85,13 @@ internal static class SimulatorPages
               .Append("<td class=\"applied-posting\" data-posting-id=\"").Append(E(a.Posting.Id)).Append("\">").Append(E(a.Posting.Title)).Append("</td></tr>\n");
         }
 
-        sb.Append("</table>\n<nav class=\"pager\">");
+        sb.Append("</table>\n");
+        if (total == 0)
+        {
+            sb.Append("<p class=\"empty\">応募者はいません。</p>\n");
+        }
+
+        sb.Append("<nav class=\"pager\">");
         if (pageNumber > 1)
         {
             sb.Append("<a class=\"prev\" href=\"/console/applicants?page=").Append(pageNumber - 1).Append("\">前へ</a> ");

@@ -12,5 +12,6 @@ internal static class SqliteBoardsStores
         services.TryAddSingleton<IBoardAccountStore, SqliteBoardAccountStore>();
         services.TryAddSingleton<IBoardSettingsStore, SqliteBoardSettingsStore>();
         services.TryAddSingleton<IBoardImportHistoryStore, SqliteBoardImportHistoryStore>();
+        services.TryAddSingleton<IBoardRunnerStore, SqliteBoardRunnerStore>();
     }
 }

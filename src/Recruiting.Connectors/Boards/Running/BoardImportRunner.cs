@@ -1,0 +1,343 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Recruiting.Boards;
+
+namespace Recruiting.Connectors.Boards;
+
+/// <summary>
+/// The automatic import runner: one run per (tenant, board, account) at a time (a lease in the SDK store), reading the
+/// board newest first down to the account's watermark, handing each applicant to the import pipeline (ledger, mapping,
+/// allow-list, host intake), then advancing the watermark once every applicant read is done in the ledger. Connector
+/// failures become the account's health, a <see cref="BoardHealthChanged"/> event and, when a manual import is needed,
+/// a notification to the tenant.
+/// </summary>
+internal sealed partial class BoardImportRunner : IBoardImportRunner
+{
+    private static readonly ActivitySource Activity = new(RecruitingTelemetry.Connectors);
+    private readonly IEnumerable<IBoardConnector> _connectors;
+    private readonly BoardImportPipeline _pipeline;
+    private readonly IBoardAccounts _accounts;
+    private readonly IBoardAccountStore _accountStore;
+    private readonly IBoardRunnerStore _state;
+    private readonly EventPublisher _events;
+    private readonly INotifier _notifier;
+    private readonly IEnumerable<ITenantDirectory> _tenants;
+    private readonly IOptionsMonitor<BoardRunnerOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BoardImportRunner> _logger;
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    public BoardImportRunner(
+        IEnumerable<IBoardConnector> connectors,
+        BoardImportPipeline pipeline,
+        IBoardAccounts accounts,
+        IBoardAccountStore accountStore,
+        IBoardRunnerStore state,
+        EventPublisher events,
+        INotifier notifier,
+        IEnumerable<ITenantDirectory> tenants,
+        IOptionsMonitor<BoardRunnerOptions> options,
+        TimeProvider time,
+        ILogger<BoardImportRunner> logger)
+    {
+        _connectors = connectors;
+        _pipeline = pipeline;
+        _accounts = accounts;
+        _accountStore = accountStore;
+        _state = state;
+        _events = events;
+        _notifier = notifier;
+        _tenants = tenants;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async ValueTask<BoardRunResult> RunAsync(TenantId tenant, string board, string account, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(board);
+        ArgumentException.ThrowIfNullOrEmpty(account);
+        var options = _options.CurrentValue;
+        var connector = _connectors.FirstOrDefault(c => string.Equals(c.Board, board, StringComparison.Ordinal));
+        var stored = await _accountStore.GetAsync(tenant, board, account, cancellationToken).ConfigureAwait(false);
+        var state = await _state.GetAsync(tenant, board, account, cancellationToken).ConfigureAwait(false);
+        var health = state?.Health ?? BoardHealth.Healthy;
+        if (stored is null)
+        {
+            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.AccountMissing);
+        }
+
+        if (connector is null)
+        {
+            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.NoConnector);
+        }
+
+        if (state is { Health: BoardHealth.CredentialsRejected } && state.HealthAccountRevision == stored.Revision)
+        {
+            // Retrying refused credentials could lock the account on the board: wait until someone edits it.
+            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state.HealthDetail, BoardRunSkipReason.CredentialsRejected);
+        }
+
+        if (!await _state.TryAcquireLeaseAsync(tenant, board, account, _owner, _time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+        {
+            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.AlreadyRunning);
+        }
+
+        try
+        {
+            using var activity = Activity.StartActivity("board.run");
+            activity?.SetTag(RecruitingTelemetry.TenantTag, tenant.Value);
+            activity?.SetTag("board", board);
+            return await RunLeasedAsync(connector, tenant, stored, state, options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _state.ReleaseLeaseAsync(tenant, board, account, _owner, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<BoardRunResult> RunLeasedAsync(IBoardConnector connector, TenantId tenant, BoardAccount account, BoardRunnerState? state, BoardRunnerOptions options, CancellationToken cancellationToken)
+    {
+        var board = account.Board;
+        var run = await _pipeline.StartRunAsync(tenant, board, account.Name, ImportTrigger.Automatic, null, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return new BoardRunResult(BoardRunStatus.Skipped, null, state?.Health ?? BoardHealth.Healthy, state?.HealthDetail, BoardRunSkipReason.AccountMissing);
+        }
+
+        await using (run.ConfigureAwait(false))
+        {
+            var credentials = await _accounts.GetCredentialsAsync(tenant, board, account.Name, cancellationToken).ConfigureAwait(false);
+            if (credentials is null)
+            {
+                var ended = await run.FailAsync("accountMissing", "The account or its password is gone.", cancellationToken).ConfigureAwait(false);
+                return new BoardRunResult(BoardRunStatus.Failed, ended, state?.Health ?? BoardHealth.Healthy, state?.HealthDetail);
+            }
+
+            var watermark = state?.WatermarkAppliedAt is { } at ? new BoardWatermark(at, state.WatermarkApplicantId) : null;
+            BoardSession? session = null;
+            try
+            {
+                session = await connector.LoginAsync(credentials, cancellationToken).ConfigureAwait(false);
+                if (connector.Capabilities.HasFlag(BoardCapabilities.ListPostings))
+                {
+                    run.SetPostings(await connector.ListPostingsAsync(session, cancellationToken).ConfigureAwait(false));
+                }
+
+                var read = await ReadApplicantsAsync(connector, session, run, watermark, state, options, cancellationToken).ConfigureAwait(false);
+                var completed = await run.CompleteAsync(cancellationToken).ConfigureAwait(false);
+
+                // Ledger before watermark: only once every applicant read is done (or failed for good) does the watermark move.
+                if (read.Newest is { AppliedAt: { } newest } top && !read.RetryableFailures)
+                {
+                    await _state.AdvanceWatermarkAsync(tenant, board, account.Name, newest, top.BoardApplicantId, read.FirstPageRows, cancellationToken).ConfigureAwait(false);
+                }
+
+                await SetHealthAsync(tenant, account, BoardHealth.Healthy, null, cancellationToken).ConfigureAwait(false);
+                await NotifyCompletedAsync(completed, options, cancellationToken).ConfigureAwait(false);
+                LogRunDone(_logger, tenant.Value, board, account.Name, completed.Counts.Seen, completed.Counts.Imported);
+                return new BoardRunResult(BoardRunStatus.Completed, completed, BoardHealth.Healthy);
+            }
+            catch (BoardConnectorException ex)
+            {
+                LogConnectorFailed(_logger, tenant.Value, board, account.Name, ex.Code, ex.Message);
+                var failed = await run.FailAsync(ex.Code, ex.Message, cancellationToken).ConfigureAwait(false);
+                await SetHealthAsync(tenant, account, ex.Health, ex.Detail, cancellationToken).ConfigureAwait(false);
+                await NotifyCompletedAsync(failed, options, cancellationToken).ConfigureAwait(false);
+                return new BoardRunResult(BoardRunStatus.Failed, failed, ex.Health, ex.Detail);
+            }
+            finally
+            {
+                if (session is not null)
+                {
+                    await session.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private sealed record ReadSummary(BoardApplicant? Newest, bool RetryableFailures, int FirstPageRows);
+
+    private static async Task<ReadSummary> ReadApplicantsAsync(IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, CancellationToken cancellationToken)
+    {
+        BoardApplicant? newest = null;
+        var retryable = false;
+        var firstPageRows = -1;
+        string? page = null;
+        var detail = connector.Capabilities.HasFlag(BoardCapabilities.ApplicantDetail);
+        var attachments = options.DownloadAttachments && connector.Capabilities.HasFlag(BoardCapabilities.Attachments);
+        do
+        {
+            var result = await connector.ListApplicantsAsync(session, watermark, page, cancellationToken).ConfigureAwait(false);
+            if (firstPageRows < 0)
+            {
+                firstPageRows = result.Applicants.Count;
+                if (firstPageRows == 0 && state?.LastFirstPageRows is { } last && last >= options.ZeroRowsThreshold)
+                {
+                    throw new BoardLayoutChangedException(run.Board, "applicants.row", $"{run.Board}: the applicant list shows no rows where the last run saw {last}.");
+                }
+            }
+
+            foreach (var summary in result.Applicants)
+            {
+                if (watermark is not null && !watermark.IsNewer(summary))
+                {
+                    continue;
+                }
+
+                if (run.AccountDeleted)
+                {
+                    return new ReadSummary(newest, true, firstPageRows);
+                }
+
+                var applicant = summary;
+                IReadOnlyList<DocumentUpload>? documents = null;
+                // Skip the detail page of applicants already imported or not on the allow-list: the run counts them from the summary.
+                if (detail && run.Settings.IsActive(run.Account.Name, summary.PostingId, summary.PostingTitle)
+                    && !await run.IsAlreadyImportedAsync(summary, cancellationToken).ConfigureAwait(false))
+                {
+                    applicant = await connector.GetApplicantDetailAsync(session, summary, cancellationToken).ConfigureAwait(false);
+                    if (attachments && applicant.Attachments.Count > 0)
+                    {
+                        documents = await DownloadAsync(connector, session, applicant, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                var outcome = await run.ImportAsync(applicant, documents, null, cancellationToken).ConfigureAwait(false);
+                retryable |= outcome.Status == ApplicantImportStatus.Failed && outcome.Reason == "intakeFailed";
+                if (newest is null || (applicant.AppliedAt is { } applied && newest.AppliedAt is { } best && applied > best))
+                {
+                    newest = applicant;
+                }
+            }
+
+            foreach (var record in CsvExport.RejectedRecords.Take(session))
+            {
+                run.CountRejectedRecord(record.Row, record.RejectReason ?? "rejectedRecord", record.Detail);
+            }
+
+            page = result.NextPage;
+        }
+        while (page is not null);
+
+        return new ReadSummary(newest, retryable, Math.Max(firstPageRows, 0));
+    }
+
+    private static async Task<IReadOnlyList<DocumentUpload>> DownloadAsync(IBoardConnector connector, BoardSession session, BoardApplicant applicant, CancellationToken cancellationToken)
+    {
+        var documents = new List<DocumentUpload>(applicant.Attachments.Count);
+        foreach (var attachment in applicant.Attachments)
+        {
+            var stream = await connector.OpenAttachmentAsync(session, attachment, cancellationToken).ConfigureAwait(false);
+            byte[] bytes;
+            await using (stream.ConfigureAwait(false))
+            {
+                using var buffer = new MemoryStream();
+                await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+                bytes = buffer.ToArray();
+            }
+
+            documents.Add(new DocumentUpload
+            {
+                FileName = SafeFileName(attachment.FileName),
+                ContentType = attachment.ContentType ?? "application/octet-stream",
+                Kind = KindOf(attachment.FileName),
+                Length = bytes.Length,
+                OpenRead = _ => ValueTask.FromResult<Stream>(new MemoryStream(bytes, writable: false)),
+            });
+        }
+
+        return documents;
+    }
+
+    internal static string SafeFileName(string name)
+    {
+        var file = Path.GetFileName(name.Replace('\\', '/'));
+        var clean = new string([.. file.Where(c => !char.IsControl(c) && c is not ('/' or ':' or '*' or '?' or '"' or '<' or '>' or '|'))]).Trim();
+        return clean.Length == 0 ? "attachment" : clean;
+    }
+
+    internal static DocumentKind KindOf(string fileName)
+    {
+        var name = fileName.ToUpperInvariant();
+        return name.Contains("履歴書", StringComparison.Ordinal) || name.Contains("職務経歴書", StringComparison.Ordinal)
+            || name.Contains("RESUME", StringComparison.Ordinal) || name.Contains("CV", StringComparison.Ordinal)
+            ? DocumentKind.Cv
+            : DocumentKind.Other;
+    }
+
+    private async Task SetHealthAsync(TenantId tenant, BoardAccount account, BoardHealth health, string? detail, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var previous = await _state.SetHealthAsync(tenant, account.Board, account.Name, health, detail, account.Revision, now, cancellationToken).ConfigureAwait(false);
+        if (previous == health)
+        {
+            return;
+        }
+
+        await _events.PublishAsync(new BoardHealthChanged(tenant, now, account.Board, account.Name, previous, health, detail), cancellationToken).ConfigureAwait(false);
+        if (health is BoardHealth.LayoutChanged or BoardHealth.CredentialsRejected)
+        {
+            var addresses = await AddressesAsync(tenant, cancellationToken).ConfigureAwait(false);
+            var why = health == BoardHealth.LayoutChanged
+                ? $"The board's pages no longer match the connector's definition (failing: {detail})."
+                : "The board refused the stored login id or password; automatic imports stop until the account is edited.";
+            await _notifier.NotifyAsync(new Notification
+            {
+                Tenant = tenant,
+                Kind = NotificationKind.BoardNeedsAttention,
+                Addresses = addresses,
+                Subject = $"[{account.Board}] 媒体自動取り込みを停止しました / automatic import stopped ({account.Name})",
+                Body = $"{why}\n手動での取り込み（CSVファイル）をお願いします。 Please import the board's applicant file by hand until this is fixed.",
+                Key = IdempotencyKey.Create("board-health", tenant.Value, account.Board, account.Name, health.ToString(), now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task NotifyCompletedAsync(ImportRun run, BoardRunnerOptions options, CancellationToken cancellationToken)
+    {
+        if (!options.NotifyRunCompleted)
+        {
+            return;
+        }
+
+        var addresses = await AddressesAsync(run.Tenant, cancellationToken).ConfigureAwait(false);
+        if (addresses.Count == 0)
+        {
+            return;
+        }
+
+        var c = run.Counts;
+        var problems = run.Errors.Count == 0 ? "なし / none" : string.Join("\n", run.Errors.Take(20).Select(e => $"- {e.Code}: {e.Message}"));
+        await _notifier.NotifyAsync(new Notification
+        {
+            Tenant = run.Tenant,
+            Kind = NotificationKind.ImportRunCompleted,
+            Addresses = addresses,
+            Subject = $"[{run.Board}] 媒体自動取り込み完了: {c.Imported}件 / import run completed ({run.Account})",
+            Body = $"状態 / status: {run.Status}\n取り込み / imported: {c.Imported}\n重複 / duplicates: {c.Duplicates}\n対象外求人 / not on allow-list: {c.NotOnAllowList}\n失敗 / failed: {c.Failed}\n確認件数 / seen: {c.Seen}\n問題 / problems:\n{problems}",
+            Key = IdempotencyKey.Create("board-run", run.Tenant.Value, run.Id),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<string>> AddressesAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        foreach (var directory in _tenants)
+        {
+            if (await directory.GetTenantAsync(tenant, cancellationToken).ConfigureAwait(false) is { } info)
+            {
+                return info.NotificationAddresses;
+            }
+        }
+
+        return [];
+    }
+
+    [LoggerMessage(EventId = RecruitingEventIds.Boards + 100, Level = LogLevel.Information, Message = "Board run of {Tenant}/{Board}/{Account} completed: seen {Seen}, imported {Imported}")]
+    private static partial void LogRunDone(ILogger logger, string tenant, string board, string account, int seen, int imported);
+
+    [LoggerMessage(EventId = RecruitingEventIds.Boards + 101, Level = LogLevel.Warning, Message = "Board run of {Tenant}/{Board}/{Account} failed: {Code}: {Message}")]
+    private static partial void LogConnectorFailed(ILogger logger, string tenant, string board, string account, string code, string message);
+}
