@@ -122,6 +122,7 @@ public sealed record EmailTemplateVariant(string Language, string Subject, strin
 public sealed record SendEmailAction : AutomatedActionDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override AutomatedActionKind Kind => AutomatedActionKind.Email;
 
     /// <summary>Gets the language variants; the first one is used when none matches the candidate's or tenant's language.</summary>
@@ -144,6 +145,7 @@ public sealed record SendEmailAction : AutomatedActionDefinition
 public sealed record AddNoteAction : AutomatedActionDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override AutomatedActionKind Kind => AutomatedActionKind.Note;
 
     /// <summary>Gets the note text (a plain-text Handlebars template over the same model as e-mails).</summary>
@@ -157,6 +159,7 @@ public sealed record AddNoteAction : AutomatedActionDefinition
 public sealed record AddTaskAction : AutomatedActionDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override AutomatedActionKind Kind => AutomatedActionKind.Task;
 
     /// <summary>Gets the title (a plain-text Handlebars template).</summary>
@@ -179,6 +182,7 @@ public sealed record AddTaskAction : AutomatedActionDefinition
 public sealed record AddTagsAction : AutomatedActionDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override AutomatedActionKind Kind => AutomatedActionKind.Tags;
 
     /// <summary>Gets the tags.</summary>
@@ -189,6 +193,7 @@ public sealed record AddTagsAction : AutomatedActionDefinition
 public sealed record AddFollowersAction : AutomatedActionDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override AutomatedActionKind Kind => AutomatedActionKind.Followers;
 
     /// <summary>Gets the members who follow it.</summary>
@@ -199,6 +204,7 @@ public sealed record AddFollowersAction : AutomatedActionDefinition
 public sealed record AssignToJobAction : AutomatedActionDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override AutomatedActionKind Kind => AutomatedActionKind.AssignJob;
 
     /// <summary>Gets the job.</summary>
@@ -209,6 +215,7 @@ public sealed record AssignToJobAction : AutomatedActionDefinition
 public sealed record AssignToTalentPoolAction : AutomatedActionDefinition
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override AutomatedActionKind Kind => AutomatedActionKind.AssignPool;
 
     /// <summary>Gets the pool.</summary>

@@ -49,7 +49,9 @@ internal sealed class TemplateRenderer
         {
             return TemplateResult.Success(compiled.Template!(model));
         }
-        catch (HandlebarsException ex)
+#pragma warning disable CA1031 // Any failure inside a user's template is a template error, reported, never a crash.
+        catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
+#pragma warning restore CA1031
         {
             return TemplateResult.Failure(ex.Message.Split('\n')[0].Trim());
         }

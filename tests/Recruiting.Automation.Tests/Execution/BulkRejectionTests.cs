@@ -1,0 +1,102 @@
+using static Recruiting.Automation.Tests.AutomationHarness;
+
+namespace Recruiting.Automation.Tests.Execution;
+
+public sealed class BulkRejectionTests : IDisposable
+{
+    private readonly AutomationHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    [Fact]
+    public async Task Plans_grouped_by_reason_and_reports_problems()
+    {
+        await _h.SaveRuleAsync(FullRule());
+        await _h.SaveRuleAsync(Rule("overqualified", new AddTagsAction { Tags = ["overqualified"] }));
+        var a = _h.AddApplication("A One");
+        var b = _h.AddApplication("B Two");
+        var c = _h.AddApplication("C Three");
+
+        var plan = await _h.Automation.PlanBulkAsync(Tenant, Recruiter,
+            [new(a.Id, "no-experience"), new(b.Id, "overqualified"), new(c.Id, "no-experience"), new(new ApplicationId("ghost"), "no-experience"), new(a.Id, "nope")]);
+
+        plan.Groups.Select(g => (g.ReasonId, g.Plans.Count)).Should().BeEquivalentTo(new[] { ("no-experience", 2), ("overqualified", 1) });
+        plan.Groups.Single(g => g.ReasonId == "no-experience").Plans.Should().OnlyContain(p => p.Actions.Count == 5 && p.CancelUntil == p.PlannedAt);
+        plan.Problems.Select(p => p.Status).Should().BeEquivalentTo([RejectionStatus.UnknownApplication, RejectionStatus.UnknownReason]);
+        (await _h.Outbox.FindActiveAsync(Tenant, a.Id)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Confirm_with_actions_runs_them_without_a_cancel_window_and_there_is_no_undo()
+    {
+        await _h.SaveRuleAsync(FullRule());
+        var a = _h.AddApplication("A One");
+        var b = _h.AddApplication("B Two");
+        var plan = await _h.Automation.PlanBulkAsync(Tenant, Recruiter, [new(a.Id, "no-experience"), new(b.Id, "no-experience")]);
+
+        var result = await _h.Automation.ConfirmBulkAsync(plan, withActions: true);
+        var cancel = await _h.Automation.CancelAsync(Tenant, result.Outcomes[0].RejectionId!, null, Recruiter);
+        var report = await _h.Dispatcher.DispatchDueAsync();
+
+        result.Rejected.Should().Be(2);
+        cancel.Status.Should().Be(CancelStatus.NotCancellable);
+        report.Done.Should().Be(10);
+        _h.Host.Emails.Should().HaveCount(2);
+        _h.Host.Applications[(Tenant, a.Id)].Status.Should().Be(ApplicationStatus.Rejected);
+        _h.Host.Applications[(Tenant, b.Id)].Status.Should().Be(ApplicationStatus.Rejected);
+    }
+
+    [Fact]
+    public async Task Confirm_without_actions_only_rejects()
+    {
+        await _h.SaveRuleAsync(FullRule());
+        var a = _h.AddApplication();
+        var plan = await _h.Automation.PlanBulkAsync(Tenant, Recruiter, [new(a.Id, "no-experience")]);
+
+        var result = await _h.Automation.ConfirmBulkAsync(plan, withActions: false);
+        var report = await _h.Dispatcher.DispatchDueAsync();
+
+        result.Outcomes.Should().ContainSingle().Which.Actions.Should().BeEmpty();
+        report.Claimed.Should().Be(0);
+        _h.Host.EventsOf<CandidateRejected>().Should().ContainSingle(e => !e.WithActions);
+        _h.Host.Applications[(Tenant, a.Id)].Status.Should().Be(ApplicationStatus.Rejected);
+    }
+
+    [Fact]
+    public async Task A_reason_deleted_or_edited_before_confirmation_is_reported_per_item()
+    {
+        await _h.SaveRuleAsync(FullRule());
+        await _h.SaveRuleAsync(Rule("overqualified", new AddTagsAction { Tags = ["x"] }));
+        await _h.SaveRuleAsync(Rule("keep", new AddTagsAction { Tags = ["y"] }));
+        var a = _h.AddApplication("A One");
+        var b = _h.AddApplication("B Two");
+        var c = _h.AddApplication("C Three");
+        var plan = await _h.Automation.PlanBulkAsync(Tenant, Recruiter, [new(a.Id, "no-experience"), new(b.Id, "overqualified"), new(c.Id, "keep")]);
+        await _h.Rules.DeleteAsync(Tenant, Admin, "no-experience");
+        await _h.SaveRuleAsync(Rule("overqualified", new AddTagsAction { Tags = ["changed"] }));
+
+        var result = await _h.Automation.ConfirmBulkAsync(plan, withActions: true);
+
+        result.Outcomes.Single(o => o.Application == a.Id).Status.Should().Be(RejectionStatus.UnknownReason);
+        result.Outcomes.Single(o => o.Application == b.Id).Status.Should().Be(RejectionStatus.ReasonChanged);
+        result.Outcomes.Single(o => o.Application == c.Id).Status.Should().Be(RejectionStatus.Rejected);
+        _h.Host.Applications[(Tenant, a.Id)].Status.Should().Be(ApplicationStatus.Active);
+    }
+
+    [Fact]
+    public async Task An_application_already_rejected_is_a_duplicate_in_the_bulk()
+    {
+        await _h.SaveRuleAsync(FullRule());
+        var a = _h.AddApplication("A One");
+        var b = _h.AddApplication("B Two");
+        await _h.RejectAsync(a, "no-experience");
+        var plan = await _h.Automation.PlanBulkAsync(Tenant, Recruiter, [new(a.Id, "no-experience"), new(b.Id, "no-experience")]);
+
+        var result = await _h.Automation.ConfirmBulkAsync(plan, withActions: true);
+
+        result.Outcomes.Select(o => o.Status).Should().Equal(RejectionStatus.Duplicate, RejectionStatus.Rejected);
+        _h.Time.Advance(TimeSpan.FromSeconds(10));
+        await _h.Dispatcher.DispatchDueAsync();
+        _h.Host.Emails.Should().HaveCount(2);
+    }
+}
