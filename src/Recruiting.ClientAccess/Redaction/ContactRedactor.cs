@@ -367,7 +367,8 @@ internal sealed class ContactRedactor
             {
                 var digitSpan = digits[..count];
                 var international = text[start] is '+' or '＋';
-                if (MatchesKnown(digitSpan, known) || (international && count >= 8) || IsValidPhone(text.AsSpan(start, end - start), international, extraRegion))
+                var span = text.AsSpan(start, end - start);
+                if (MatchesKnown(digitSpan, known) || (international && count >= 8) || (!international && !LooksLikeDate(span) && IsValidPhone(span, international, extraRegion)))
                 {
                     spans.Add((start, end, MaskKind.Phone));
                 }
@@ -388,6 +389,43 @@ internal sealed class ContactRedactor
 
             i = Math.Max(end, i + 1);
         }
+    }
+
+    /// <summary>Year ranges and dates (2019-2023, 2019/04/01, 04.2019 - 03.2023) are not phone numbers.</summary>
+    private static bool LooksLikeDate(ReadOnlySpan<char> span)
+    {
+        var years = 0;
+        var groups = 0;
+        var i = 0;
+        while (i < span.Length)
+        {
+            if (!char.IsDigit(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var value = 0;
+            var length = 0;
+            while (i < span.Length && char.IsDigit(span[i]))
+            {
+                value = (value * 10) + (int)char.GetNumericValue(span[i]);
+                length++;
+                i++;
+            }
+
+            groups++;
+            if (length == 4 && value is >= 1900 and <= 2099)
+            {
+                years++;
+            }
+            else if (length > 2)
+            {
+                return false;
+            }
+        }
+
+        return years > 0 && groups <= 4;
     }
 
     private static bool MatchesKnown(ReadOnlySpan<char> digits, KnownContacts known)
