@@ -18,7 +18,7 @@ internal sealed class KnownContacts
 {
     public static KnownContacts None { get; } = new([], [], []);
 
-    private KnownContacts(string[] literals, string[] phoneDigits, string[] emails)
+    private KnownContacts((string Value, MaskKind Kind)[] literals, string[] phoneDigits, string[] emails)
     {
         Literals = literals;
         PhoneDigits = phoneDigits;
@@ -26,7 +26,7 @@ internal sealed class KnownContacts
     }
 
     /// <summary>Gets values masked wherever they occur (case-insensitive): e-mails, links, messenger ids, address lines, phones as written.</summary>
-    public string[] Literals { get; }
+    public (string Value, MaskKind Kind)[] Literals { get; }
 
     /// <summary>Gets the digits of each phone number (at least 6), matched however the text groups them.</summary>
     public string[] PhoneDigits { get; }
@@ -37,29 +37,29 @@ internal sealed class KnownContacts
     public static KnownContacts From(CandidateProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var literals = new List<string>();
-        void Add(string? value, int minLength)
+        var literals = new List<(string, MaskKind)>();
+        void Add(string? value, int minLength, MaskKind kind = MaskKind.Contact)
         {
             var v = value?.Trim();
             if (!string.IsNullOrEmpty(v) && v.Length >= minLength)
             {
-                literals.Add(v);
+                literals.Add((v, kind));
             }
         }
 
         foreach (var e in profile.Emails)
         {
-            Add(e, 3);
+            Add(e, 3, MaskKind.Email);
         }
 
         foreach (var p in profile.Phones)
         {
-            Add(p, 4);
+            Add(p, 4, MaskKind.Phone);
         }
 
         foreach (var l in profile.SocialLinks)
         {
-            Add(l, 4);
+            Add(l, 4, MaskKind.Url);
         }
 
         foreach (var m in profile.MessengerIds)
@@ -84,7 +84,7 @@ internal sealed class KnownContacts
         var emails = profile.Emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).ToArray();
 
         // Longest first so a value inside another is masked as part of the longer one.
-        return new KnownContacts(literals.Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(l => l.Length).ToArray(), digits, emails);
+        return new KnownContacts(literals.DistinctBy(l => l.Item1, StringComparer.OrdinalIgnoreCase).OrderByDescending(l => l.Item1.Length).ToArray(), digits, emails);
     }
 
     public static string DigitsOf(string? value)
@@ -158,12 +158,12 @@ internal sealed class ContactRedactor
 
     private static void FindLiterals(string text, KnownContacts known, List<(int, int, MaskKind)> spans)
     {
-        foreach (var literal in known.Literals)
+        foreach (var (literal, kind) in known.Literals)
         {
             var at = 0;
             while (at < text.Length && (at = text.IndexOf(literal, at, StringComparison.OrdinalIgnoreCase)) >= 0)
             {
-                spans.Add((at, at + literal.Length, MaskKind.Contact));
+                spans.Add((at, at + literal.Length, kind));
                 at += literal.Length;
             }
         }
