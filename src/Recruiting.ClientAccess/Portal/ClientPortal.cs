@@ -101,10 +101,10 @@ public sealed class ClientPortal
         {
             decision = ClientAccessDecision.Deny(AccessDenialReason.NoRule);
         }
-        else if (ClientRefusals.Gate(client, tenant) is not null)
+        else if (ClientRefusals.Gate(client, tenant) is { } gate)
         {
             // Nothing about the resource is looked up for a blocked or unknown client.
-            decision = _evaluator.Evaluate(tenant, client, resource, ClientResourceFacts.Missing);
+            decision = ClientAccessDecision.Deny(gate == ClientRefusal.ClientBlocked ? AccessDenialReason.ClientBlocked : AccessDenialReason.UnknownClient);
         }
         else
         {

@@ -18,7 +18,7 @@ internal sealed class KnownContacts
 {
     public static KnownContacts None { get; } = new([], [], []);
 
-    private KnownContacts(string[] literals, string[] phoneDigits, string[] emails)
+    private KnownContacts((string Value, MaskKind Kind)[] literals, string[] phoneDigits, string[] emails)
     {
         Literals = literals;
         PhoneDigits = phoneDigits;
@@ -26,7 +26,7 @@ internal sealed class KnownContacts
     }
 
     /// <summary>Gets values masked wherever they occur (case-insensitive): e-mails, links, messenger ids, address lines, phones as written.</summary>
-    public string[] Literals { get; }
+    public (string Value, MaskKind Kind)[] Literals { get; }
 
     /// <summary>Gets the digits of each phone number (at least 6), matched however the text groups them.</summary>
     public string[] PhoneDigits { get; }
@@ -37,29 +37,29 @@ internal sealed class KnownContacts
     public static KnownContacts From(CandidateProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var literals = new List<string>();
-        void Add(string? value, int minLength)
+        var literals = new List<(string, MaskKind)>();
+        void Add(string? value, int minLength, MaskKind kind = MaskKind.Contact)
         {
             var v = value?.Trim();
             if (!string.IsNullOrEmpty(v) && v.Length >= minLength)
             {
-                literals.Add(v);
+                literals.Add((v, kind));
             }
         }
 
         foreach (var e in profile.Emails)
         {
-            Add(e, 3);
+            Add(e, 3, MaskKind.Email);
         }
 
         foreach (var p in profile.Phones)
         {
-            Add(p, 4);
+            Add(p, 4, MaskKind.Phone);
         }
 
         foreach (var l in profile.SocialLinks)
         {
-            Add(l, 4);
+            Add(l, 4, MaskKind.Url);
         }
 
         foreach (var m in profile.MessengerIds)
@@ -84,7 +84,7 @@ internal sealed class KnownContacts
         var emails = profile.Emails.Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).ToArray();
 
         // Longest first so a value inside another is masked as part of the longer one.
-        return new KnownContacts(literals.Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(l => l.Length).ToArray(), digits, emails);
+        return new KnownContacts(literals.DistinctBy(l => l.Item1, StringComparer.OrdinalIgnoreCase).OrderByDescending(l => l.Item1.Length).ToArray(), digits, emails);
     }
 
     public static string DigitsOf(string? value)
@@ -158,12 +158,12 @@ internal sealed class ContactRedactor
 
     private static void FindLiterals(string text, KnownContacts known, List<(int, int, MaskKind)> spans)
     {
-        foreach (var literal in known.Literals)
+        foreach (var (literal, kind) in known.Literals)
         {
             var at = 0;
             while (at < text.Length && (at = text.IndexOf(literal, at, StringComparison.OrdinalIgnoreCase)) >= 0)
             {
-                spans.Add((at, at + literal.Length, MaskKind.Contact));
+                spans.Add((at, at + literal.Length, kind));
                 at += literal.Length;
             }
         }
@@ -367,7 +367,8 @@ internal sealed class ContactRedactor
             {
                 var digitSpan = digits[..count];
                 var international = text[start] is '+' or '＋';
-                if (MatchesKnown(digitSpan, known) || (international && count >= 8) || IsValidPhone(text.AsSpan(start, end - start), international, extraRegion))
+                var span = text.AsSpan(start, end - start);
+                if (MatchesKnown(digitSpan, known) || (international && count >= 8) || (!international && !LooksLikeDate(span) && IsValidPhone(span, international, extraRegion)))
                 {
                     spans.Add((start, end, MaskKind.Phone));
                 }
@@ -388,6 +389,43 @@ internal sealed class ContactRedactor
 
             i = Math.Max(end, i + 1);
         }
+    }
+
+    /// <summary>Year ranges and dates (2019-2023, 2019/04/01, 04.2019 - 03.2023) are not phone numbers.</summary>
+    private static bool LooksLikeDate(ReadOnlySpan<char> span)
+    {
+        var years = 0;
+        var groups = 0;
+        var i = 0;
+        while (i < span.Length)
+        {
+            if (!char.IsDigit(span[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var value = 0;
+            var length = 0;
+            while (i < span.Length && char.IsDigit(span[i]))
+            {
+                value = (value * 10) + (int)char.GetNumericValue(span[i]);
+                length++;
+                i++;
+            }
+
+            groups++;
+            if (length == 4 && value is >= 1900 and <= 2099)
+            {
+                years++;
+            }
+            else if (length > 2)
+            {
+                return false;
+            }
+        }
+
+        return years > 0 && groups <= 4;
     }
 
     private static bool MatchesKnown(ReadOnlySpan<char> digits, KnownContacts known)

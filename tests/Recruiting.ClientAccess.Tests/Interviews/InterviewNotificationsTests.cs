@@ -1,0 +1,68 @@
+using Recruiting.Testing;
+
+namespace Recruiting.ClientAccess.Tests.Interviews;
+
+public sealed class InterviewNotificationsTests
+{
+    private static readonly TenantId Tenant = ClientAccessTestHost.Tenant;
+
+    private static ClientAccessTestHost Seeded()
+    {
+        var host = new ClientAccessTestHost().Seed();
+        host.Access.AddClient(Tenant, "hides", hide: true, new JobId("job-1"));
+        host.Access.AddClient(Tenant, "shows", hide: false, new JobId("job-1"));
+        host.Access.AddClient(Tenant, "elsewhere", hide: false, new JobId("job-2"));
+        var blocked = host.Access.AddClient(Tenant, "blocked", hide: false, new JobId("job-1"));
+        host.Access.Clients[(Tenant, blocked.Id)] = blocked with { Status = ClientStatus.Blocked };
+        host.Access.Interviews.Add((Tenant, new InterviewInfo(new InterviewId("i1"), new ApplicationId("app-1"), new JobId("job-1"),
+            TestServices.Start.AddDays(1), TestServices.Start.AddDays(1).AddHours(1), "First interview", "Room 3",
+            "Dear Taro, please confirm at taro.yamada@example.jp or 090-1234-5678.")));
+        return host;
+    }
+
+    [Fact]
+    public async Task ByDefault_ACopyGoesToEachActiveClientOfTheVacancy_WithoutHiddenContacts()
+    {
+        using var host = Seeded();
+
+        var result = await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("i1"));
+
+        result.SentTo.Select(c => c.Value).Should().Equal("hides", "shows");
+        var hidden = host.Host.Emails.Single(e => e.Message.To.Contains("hides@client.example")).Message.TextBody!;
+        hidden.Should().Contain("Taro Yamada").And.Contain("2026-11-24 18:00").And.Contain("Room 3")
+            .And.NotContain("taro.yamada@example.jp").And.NotContain("090-1234-5678");
+        var shown = host.Host.Emails.Single(e => e.Message.To.Contains("shows@client.example")).Message.TextBody!;
+        shown.Should().Contain("taro.yamada@example.jp").And.Contain("090-1234-5678");
+    }
+
+    [Fact]
+    public async Task RecruiterUnticksTheCopy_NothingIsSent()
+    {
+        using var host = Seeded();
+
+        (await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("i1"), sendToClients: false)).SentTo.Should().BeEmpty();
+        host.Host.Emails.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task OptInTenant_SendsOnlyWhenTheRecruiterTicksIt()
+    {
+        using var host = Seeded();
+        host.Access.Settings[Tenant] = new ClientAccessSettings { InterviewCopies = InterviewCopyMode.OptIn };
+
+        var none = await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("i1"));
+        var ticked = await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("i1"), sendToClients: true);
+
+        none.Skipped.Should().Be("optIn");
+        ticked.SentTo.Should().HaveCount(2);
+        host.Host.Emails.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task UnknownInterview_SendsNothing()
+    {
+        using var host = Seeded();
+
+        (await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("nope"))).Skipped.Should().Be("notFound");
+    }
+}
