@@ -33,6 +33,16 @@ internal sealed class MemorySettingsStore : IReferenceProviderSettingsStore
         Values[settings.Tenant] = settings;
         return ValueTask.CompletedTask;
     }
+
+    public async IAsyncEnumerable<TenantId> ListTenantsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var tenant in Values.Keys.OrderBy(t => t.Value, StringComparer.Ordinal))
+        {
+            yield return tenant;
+        }
+
+        await Task.CompletedTask;
+    }
 }
 
 internal sealed class MemoryLedger(TimeProvider time) : IIdempotencyLedger
