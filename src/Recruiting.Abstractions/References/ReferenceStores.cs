@@ -39,6 +39,11 @@ public interface IReferenceProviderSettingsStore
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>A task that completes when stored.</returns>
     ValueTask SaveAsync(ReferenceProviderSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the tenants that have a configuration (for polling).</summary>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The tenants, in id order.</returns>
+    IAsyncEnumerable<TenantId> ListTenantsAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>A reference check as the SDK keeps it.</summary>

@@ -48,6 +48,15 @@ public sealed class ReferenceCheckOptions
     /// <value>The default value is 5 minutes.</value>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan CallbackTolerance { get; set; } = TimeSpan.Parse(ReferenceCheckConstants.CallbackTolerance, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Gets or sets how often a hosted service polls every configured tenant's open checks (and replays creates left
+    /// pending); <see langword="null"/> turns it off, for hosts that receive callbacks or call
+    /// <see cref="IReferenceCheckService.PollAsync"/> from their own scheduler.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/> (off).</value>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan? PollInterval { get; set; }
 }
 
 /// <summary>Validates <see cref="ReferenceCheckOptions"/> from its attributes.</summary>

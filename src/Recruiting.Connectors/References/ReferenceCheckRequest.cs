@@ -169,5 +169,6 @@ public sealed record ReferenceCallbackResult(ReferenceStatusOutcome Outcome, Cal
 /// <param name="Polled">Checks asked about.</param>
 /// <param name="Changed">Checks whose status changed.</param>
 /// <param name="ReportsFiled">Reports filed.</param>
-/// <param name="Failed">Checks the provider could not answer for.</param>
-public sealed record ReferencePollResult(int Polled, int Changed, int ReportsFiled, int Failed);
+/// <param name="Failed">Checks the provider could not answer for, or whose report could not be filed yet.</param>
+/// <param name="Replayed">Checks whose create was pending after a crash or outage and is now stored.</param>
+public sealed record ReferencePollResult(int Polled, int Changed, int ReportsFiled, int Failed, int Replayed = 0);

@@ -177,6 +177,7 @@ internal sealed partial class ReferenceCheckService : IReferenceCheckService
         using var activity = ActivitySource.StartActivity("references.poll");
         activity?.SetTag(RecruitingTelemetry.TenantTag, tenant.Value);
 
+        var replayed = await ReplayPendingCreatesAsync(tenant, cancellationToken).ConfigureAwait(false);
         var open = new List<ReferenceCheckRecord>();
         await foreach (var record in _checks.ListOpenAsync(tenant, cancellationToken).ConfigureAwait(false))
         {
@@ -188,7 +189,7 @@ internal sealed partial class ReferenceCheckService : IReferenceCheckService
         {
             try
             {
-                var current = record;
+                ReferenceCheckRecord current;
                 if (IsRunning(record.State))
                 {
                     var status = await _provider.GetStatusAsync(tenant, record.ProviderCheckId, cancellationToken).ConfigureAwait(false);
@@ -199,19 +200,26 @@ internal sealed partial class ReferenceCheckService : IReferenceCheckService
                         continue;
                     }
 
-                    var (outcome, updated) = await ApplyAsync(record, status, cancellationToken).ConfigureAwait(false);
+                    (var outcome, current) = await ApplyAsync(record, status, cancellationToken).ConfigureAwait(false);
                     changed += outcome == ReferenceStatusOutcome.Applied ? 1 : 0;
-                    current = updated;
-                    filed += updated.ReportDocument is not null && record.ReportDocument is null ? 1 : 0;
                 }
-                else if (await FileReportAsync(record, cancellationToken).ConfigureAwait(false) is not null)
+                else
                 {
-                    filed++;
+                    current = await FileReportAsync(record, cancellationToken).ConfigureAwait(false) is { } document
+                        ? record with { ReportDocument = document }
+                        : await _checks.GetAsync(tenant, record.CheckId, cancellationToken).ConfigureAwait(false) ?? record;
                 }
 
-                if (current.State == ReferenceCheckState.Completed && (await _checks.GetAsync(tenant, current.CheckId, cancellationToken).ConfigureAwait(false))?.ReportDocument is null)
+                if (current.State == ReferenceCheckState.Completed)
                 {
-                    failed++;
+                    if (current.ReportDocument is null)
+                    {
+                        failed++;
+                    }
+                    else if (record.ReportDocument is null)
+                    {
+                        filed++;
+                    }
                 }
             }
             catch (ReferenceProviderException ex)
@@ -222,7 +230,42 @@ internal sealed partial class ReferenceCheckService : IReferenceCheckService
             }
         }
 
-        return new ReferencePollResult(open.Count, changed, filed, failed);
+        return new ReferencePollResult(open.Count, changed, filed, failed, replayed);
+    }
+
+    /// <summary>
+    /// Finishes creates that were recorded as pending but never marked done (a crash or an outage between the
+    /// ledger and the store): the provider is asked again with the same key, so it answers the check it made.
+    /// </summary>
+    private async ValueTask<int> ReplayPendingCreatesAsync(TenantId tenant, CancellationToken cancellationToken)
+    {
+        var pending = new List<LedgerEntry>();
+        await foreach (var entry in _ledger.ListPendingAsync(CreateOperation, tenant, cancellationToken).ConfigureAwait(false))
+        {
+            pending.Add(entry);
+        }
+
+        var replayed = 0;
+        foreach (var entry in pending)
+        {
+            if (entry.Payload is null || JsonSerializer.Deserialize<PendingCreate>(entry.Payload) is not { } create)
+            {
+                continue;
+            }
+
+            try
+            {
+                var (_, added) = await CreateAndStoreAsync(tenant, entry.Key, create, cancellationToken).ConfigureAwait(false);
+                replayed += added ? 1 : 0;
+            }
+            catch (ReferenceProviderException ex)
+            {
+                LogProviderFailed(_logger, ex, tenant.Value, create.CheckId, ex.Code);
+                Count(_failures, tenant, ex.Code);
+            }
+        }
+
+        return replayed;
     }
 
     private async ValueTask<ReferenceCheckRecord?> FindAsync(TenantId tenant, ProviderCheckStatus status, CancellationToken cancellationToken)
@@ -462,24 +505,28 @@ internal sealed partial class ReferenceCheckService : IReferenceCheckService
             return new(candidateId, ReferenceRequestOutcome.AlreadyRequested, checkId, application);
         }
 
-        var providerRequest = new ProviderCheckRequest
-        {
-            CheckId = checkId,
-            SubAccount = subAccount,
-            Language = request.Language,
-            TemplateId = request.TemplateId,
-            ReferenceCount = request.ReferenceCount,
-            Candidate = new ReferenceCandidate(candidate.Profile.Name.Full, email, phone),
-            CandidateContact = request.CandidateContact,
-            RefereeContact = request.RefereeContact,
-            CallbackUrl = settings.CallbackUrl,
-        };
+        var create = new PendingCreate(
+            checkId,
+            candidateId,
+            application,
+            job,
+            subAccount,
+            request.Language,
+            request.TemplateId,
+            request.ReferenceCount,
+            candidate.Profile.Name.Full,
+            email,
+            phone,
+            request.CandidateContact,
+            request.RefereeContact,
+            settings.CallbackUrl);
 
-        await _ledger.BeginAsync(tenant, key, CreateOperation, checkId, cancellationToken).ConfigureAwait(false);
-        ProviderCheckStatus status;
+        // Ledger before effect: the whole request is kept so that a crash before the mark is replayed by PollAsync.
+        await _ledger.BeginAsync(tenant, key, CreateOperation, JsonSerializer.Serialize(create), cancellationToken).ConfigureAwait(false);
         try
         {
-            status = await _provider.CreateCheckAsync(tenant, providerRequest, key, cancellationToken).ConfigureAwait(false);
+            var (stored, added) = await CreateAndStoreAsync(tenant, key, create, cancellationToken).ConfigureAwait(false);
+            return new(candidateId, added ? ReferenceRequestOutcome.Requested : ReferenceRequestOutcome.AlreadyRequested, stored.CheckId, application);
         }
         catch (ReferenceProviderException ex)
         {
@@ -488,23 +535,49 @@ internal sealed partial class ReferenceCheckService : IReferenceCheckService
             var outcome = ex.Problem is ReferenceProviderProblem.Rejected ? ReferenceRequestOutcome.ProviderRejected : ReferenceRequestOutcome.ProviderUnavailable;
             return new(candidateId, outcome, null, application, ex.Message);
         }
+    }
+
+    private async ValueTask<(ReferenceCheckRecord Record, bool Added)> CreateAndStoreAsync(TenantId tenant, IdempotencyKey key, PendingCreate create, CancellationToken cancellationToken)
+    {
+        if (await _checks.GetAsync(tenant, create.CheckId, cancellationToken).ConfigureAwait(false) is { } known)
+        {
+            await _ledger.CompleteAsync(tenant, key, known.CheckId, cancellationToken).ConfigureAwait(false);
+            return (known, false);
+        }
+
+        ProviderCheckStatus status;
+        try
+        {
+            status = await CreateAtProviderAsync(tenant, key, create, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReferenceProviderException ex) when (ex.Problem is ReferenceProviderProblem.Rejected)
+        {
+            // A refusal is final for this key: mark it so that it is not replayed again and again.
+            await _ledger.CompleteAsync(tenant, key, "rejected", cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        if (status.CheckId != create.CheckId)
+        {
+            throw new ReferenceProviderException(ReferenceProviderProblem.InvalidResponse, $"The provider answered check '{status.CheckId}' for '{create.CheckId}'.");
+        }
 
         var now = _time.GetUtcNow();
         var (stored, added) = await _checks.AddAsync(new ReferenceCheckRecord
         {
             Tenant = tenant,
-            CheckId = checkId,
+            CheckId = create.CheckId,
             Key = key,
             Provider = _provider.Name,
             ProviderCheckId = status.ProviderCheckId,
-            Candidate = candidateId,
-            Application = application,
-            Job = job,
-            SubAccount = subAccount,
-            Language = request.Language,
-            TemplateId = request.TemplateId,
-            CandidateContact = request.CandidateContact,
-            RefereeContact = request.RefereeContact,
+            Candidate = create.Candidate,
+            Application = create.Application,
+            Job = create.Job,
+            SubAccount = create.SubAccount,
+            Language = create.Language,
+            TemplateId = create.TemplateId,
+            CandidateContact = create.CandidateContact,
+            RefereeContact = create.RefereeContact,
             State = status.State,
             Requested = status.Requested,
             Answered = status.Answered,
@@ -514,17 +587,16 @@ internal sealed partial class ReferenceCheckService : IReferenceCheckService
             CreatedAt = now,
             UpdatedAt = now,
         }, cancellationToken).ConfigureAwait(false);
-        await _ledger.CompleteAsync(tenant, key, JsonSerializer.Serialize(new { checkId, providerCheckId = status.ProviderCheckId }), cancellationToken).ConfigureAwait(false);
+        await _ledger.CompleteAsync(tenant, key, stored.CheckId, cancellationToken).ConfigureAwait(false);
 
-        if (!added)
+        if (added)
         {
-            return new(candidateId, ReferenceRequestOutcome.AlreadyRequested, stored.CheckId, application);
+            Count(_requested, tenant, "requested");
+            LogRequested(_logger, tenant.Value, stored.CheckId, stored.Candidate.Value, stored.ProviderCheckId);
+            await PublishAsync(stored, cancellationToken).ConfigureAwait(false);
         }
 
-        Count(_requested, tenant, "requested");
-        LogRequested(_logger, tenant.Value, checkId, candidateId.Value, status.ProviderCheckId);
-        await PublishAsync(stored, cancellationToken).ConfigureAwait(false);
-        return new(candidateId, ReferenceRequestOutcome.Requested, checkId, application);
+        return (stored, added);
     }
 
     /// <summary>The SDK's check id is derived from the tenant and key, so a retried request names the same check.</summary>
@@ -566,6 +638,37 @@ internal sealed partial class ReferenceCheckService : IReferenceCheckService
 
     [LoggerMessage(EventId = RecruitingEventIds.References + 7, Level = LogLevel.Warning, Message = "Reference check {CheckId} of tenant {Tenant} is unknown at the provider")]
     private static partial void LogUnknownAtProvider(ILogger logger, string tenant, string checkId);
+
+    private ValueTask<ProviderCheckStatus> CreateAtProviderAsync(TenantId tenant, IdempotencyKey key, PendingCreate create, CancellationToken cancellationToken)
+        => _provider.CreateCheckAsync(tenant, new ProviderCheckRequest
+        {
+            CheckId = create.CheckId,
+            SubAccount = create.SubAccount,
+            Language = create.Language,
+            TemplateId = create.TemplateId,
+            ReferenceCount = create.ReferenceCount,
+            Candidate = new ReferenceCandidate(create.CandidateName, create.Email, create.Phone),
+            CandidateContact = create.CandidateContact,
+            RefereeContact = create.RefereeContact,
+            CallbackUrl = create.CallbackUrl,
+        }, key, cancellationToken);
+
+    /// <summary>What a create needs, kept in the ledger so that it can be replayed after a crash.</summary>
+    internal sealed record PendingCreate(
+        string CheckId,
+        CandidateId Candidate,
+        ApplicationId Application,
+        JobId Job,
+        string SubAccount,
+        string Language,
+        string TemplateId,
+        int ReferenceCount,
+        string CandidateName,
+        string? Email,
+        string? Phone,
+        ContactChannel CandidateContact,
+        ContactChannel RefereeContact,
+        Uri? CallbackUrl);
 
     /// <summary>Hands the host a stream whose disposal leaves the provider response to the SDK.</summary>
     private sealed class NonClosingStream(Stream inner) : Stream

@@ -36,6 +36,7 @@ public static class ReferencesRecruitingBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IReferenceCheckProvider, HttpReferenceCheckProvider>();
         services.TryAddSingleton<IReferenceCheckService, ReferenceCheckService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ReferenceCheckPoller>());
         return builder;
     }
 }

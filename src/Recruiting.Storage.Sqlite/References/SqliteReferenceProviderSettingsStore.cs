@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Recruiting.References;
 
 namespace Recruiting.Storage.Sqlite;
@@ -47,5 +48,19 @@ internal sealed class SqliteReferenceProviderSettingsStore(SqliteDatabase databa
                 ("$now", SqliteDatabase.ToDb(time.GetUtcNow())));
             return await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<TenantId> ListTenantsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var select = connection.Command(null, "SELECT tenant FROM reference_provider_settings ORDER BY tenant;");
+            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return new TenantId(reader.GetString(0));
+            }
+        }
     }
 }

@@ -109,6 +109,41 @@ public sealed class ReferenceCheckServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_crash_between_the_provider_and_the_store_is_replayed_from_the_ledger_by_the_next_poll()
+    {
+        _checks.CrashOnNextAdd = true;
+        var act = async () => await _service.RequestAsync(Tenant, Request("c1"));
+        await act.Should().ThrowAsync<IOException>();
+        _checks.Records.Should().BeEmpty();
+        _provider.Requests.Should().ContainSingle();
+
+        var poll = await _service.PollAsync(Tenant);
+
+        poll.Replayed.Should().Be(1);
+        _checks.Records.Should().ContainSingle().Which.ProviderCheckId.Should().Be("p-1");
+        _provider.Requests.Should().ContainSingle("the replay carried the same key");
+        _host.EventsOf<ReferenceCheckUpdated>().Should().ContainSingle();
+        (await _service.PollAsync(Tenant)).Replayed.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_create_lost_to_an_outage_is_finished_by_the_next_poll_and_a_rejected_one_is_not_replayed()
+    {
+        _provider.CreateFails = ReferenceProviderProblem.Unavailable;
+        (await _service.RequestAsync(Tenant, Request("c1"))).Items[0].Outcome.Should().Be(ReferenceRequestOutcome.ProviderUnavailable);
+        _provider.CreateFails = ReferenceProviderProblem.Rejected;
+        (await _service.RequestAsync(Tenant, Request("c2"))).Items[0].Outcome.Should().Be(ReferenceRequestOutcome.ProviderRejected);
+
+        _provider.CreateFails = null;
+        var creates = _provider.Creates;
+        var poll = await _service.PollAsync(Tenant);
+
+        poll.Replayed.Should().Be(1);
+        _provider.Creates.Should().Be(creates + 1, "only the check lost to the outage is asked for again");
+        _checks.Records.Should().ContainSingle().Which.Candidate.Value.Should().Be("c1");
+    }
+
+    [Fact]
     public async Task Unsolicited_candidates_are_placed_in_the_reference_assignment_first_once()
     {
         var request = Request("c3") with { Job = null };

@@ -33,6 +33,16 @@ internal sealed class MemorySettingsStore : IReferenceProviderSettingsStore
         Values[settings.Tenant] = settings;
         return ValueTask.CompletedTask;
     }
+
+    public async IAsyncEnumerable<TenantId> ListTenantsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var tenant in Values.Keys.OrderBy(t => t.Value, StringComparer.Ordinal))
+        {
+            yield return tenant;
+        }
+
+        await Task.CompletedTask;
+    }
 }
 
 internal sealed class MemoryLedger(TimeProvider time) : IIdempotencyLedger
@@ -87,10 +97,18 @@ internal sealed class MemoryCheckStore : IReferenceCheckStore
         }
     }
 
+    public bool CrashOnNextAdd { get; set; }
+
     public ValueTask<(ReferenceCheckRecord Record, bool Added)> AddAsync(ReferenceCheckRecord record, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
+            if (CrashOnNextAdd)
+            {
+                CrashOnNextAdd = false;
+                throw new IOException("disk gone (simulated crash after the provider created the check)");
+            }
+
             var existing = _records.FirstOrDefault(r => r.Tenant == record.Tenant && (r.CheckId == record.CheckId || r.Key == record.Key));
             if (existing is not null)
             {
@@ -181,6 +199,8 @@ internal sealed class FakeProvider(TimeProvider time) : IReferenceCheckProvider
 
     public bool Down { get; set; }
 
+    public ReferenceProviderProblem? CreateFails { get; set; }
+
     public int Creates { get; private set; }
 
     public int ReportFetches { get; private set; }
@@ -216,6 +236,11 @@ internal sealed class FakeProvider(TimeProvider time) : IReferenceCheckProvider
         lock (_gate)
         {
             Creates++;
+            if (CreateFails is { } problem)
+            {
+                throw new ReferenceProviderException(problem, $"create failed: {problem}");
+            }
+
             if (_byKey.TryGetValue(key.Value, out var first))
             {
                 return ValueTask.FromResult(first);
