@@ -200,7 +200,7 @@ public sealed class HtmlBoardConnectorTests : IAsyncLifetime
     [Fact]
     public async Task SlowPages_TimeOut_AsUnavailable()
     {
-        await using var connector = SimulatorConnector.Create(_base, o => { o.RequestTimeout = TimeSpan.FromMilliseconds(150); o.MaxRetries = 1; });
+        await using var connector = SimulatorConnector.Create(_base, o => { o.RequestTimeout = TimeSpan.FromSeconds(2); o.MaxRetries = 1; });
         await using var session = await connector.Connector.LoginAsync(SimulatorConnector.Credentials("acct001"));
         _simulator.Faults.SlowPages = TimeSpan.FromSeconds(20);
 
