@@ -228,3 +228,37 @@ public class ForwardUnwrapperTests
         AddressText.Parse(text).Should().Be((address, name));
     }
 }
+
+public class ForwardUnwrapperHostileInputTests
+{
+    [Theory]
+    [InlineData("text/plain", "base64", "R0VU!!!@@@ broken === base64 ***\r\nLS0tLS0tLS0tLSBGb3J3YXJkZWQ")]
+    [InlineData("text/plain", "quoted-printable", "=ZZ=\r\n=E4=\r\nFrom: =")]
+    [InlineData("text/html", "base64", "PGRpdj48Yj5Gcm9tOjwvYj4=====garbage")]
+    [InlineData("text/plain; charset=x-unknown-charset", "8bit", "From: a\r\nSubject: b")]
+    public void Broken_encodings_and_unknown_charsets_do_not_throw(string contentType, string encoding, string body)
+    {
+        var raw = $"From: r@demo.example\r\nSubject: 2024-000101 x\r\nMIME-Version: 1.0\r\nContent-Type: {contentType}\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n{body}\r\n";
+        var message = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(raw)));
+
+        var act = () => new ForwardUnwrapper().Unwrap(message);
+
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void A_block_without_sender_is_not_a_forward()
+    {
+        var message = new MimeMessage { Body = new TextPart("plain") { Text = "-----Original Message-----\nSubject: x\nDate: Mon, 4 Nov 2024 10:12\n\nbody" } };
+
+        new ForwardUnwrapper().Unwrap(message).Method.Should().Be(UnwrapMethod.None);
+    }
+
+    [Fact]
+    public void Two_header_lines_without_a_separator_are_not_a_forward()
+    {
+        var message = new MimeMessage { Body = new TextPart("plain") { Text = "Notes from the call\nFrom: Berlin\nSubject: relocation\n\nShe can start in May." } };
+
+        new ForwardUnwrapper().Unwrap(message).Method.Should().Be(UnwrapMethod.None);
+    }
+}
