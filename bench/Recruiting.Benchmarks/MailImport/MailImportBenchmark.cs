@@ -47,7 +47,7 @@ public class MailImportBenchmark
                 foreach (var attachment in inner.Attachments.OfType<MimePart>())
                 {
                     attachment.Content!.DecodeTo(Stream.Null);
-                    decoded += attachment.Content!.Stream.Length;
+                    decoded += attachment.Content!.Stream!.Length;
                 }
             }
         }
