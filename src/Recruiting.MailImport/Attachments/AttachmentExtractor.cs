@@ -57,7 +57,7 @@ internal sealed partial class AttachmentExtractor
         var length = stream.Length;
         return part.ContentTransferEncoding switch
         {
-            ContentEncoding.Base64 => length * 3 / 4,
+            ContentEncoding.Base64 => length * 57 / 77, // 76 characters and a line break per 57 bytes.
             _ => length,
         };
     }
@@ -215,7 +215,16 @@ internal sealed partial class AttachmentExtractor
             List<MimeEntity> inner;
             try
             {
+                if (!HasTnefSignature(tnef))
+                {
+                    throw new FormatException("The part does not start with the TNEF signature.");
+                }
+
                 inner = [.. tnef.ExtractAttachments()];
+                if (inner.Count == 0)
+                {
+                    throw new FormatException("The TNEF stream holds neither a body nor files.");
+                }
             }
             catch (Exception ex) when (ex is TnefException or InvalidOperationException or ArgumentException or IOException or NotSupportedException or FormatException)
             {
@@ -237,6 +246,19 @@ internal sealed partial class AttachmentExtractor
                     return;
                 }
             }
+        }
+
+        private static bool HasTnefSignature(TnefPart tnef)
+        {
+            if (tnef.Content is null)
+            {
+                return false;
+            }
+
+            using var stream = tnef.Content.Open();
+            Span<byte> signature = stackalloc byte[4];
+            return stream.ReadAtLeast(signature, 4, throwOnEndOfStream: false) == 4
+                && System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(signature) == 0x223E9F78;
         }
 
         private void Part(MimePart part, AttachmentOrigin origin, HashSet<string> cids, bool related)

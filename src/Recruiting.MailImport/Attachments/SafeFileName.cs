@@ -88,6 +88,12 @@ internal static class SafeFileName
                 continue;
             }
 
+            if (c == '\t')
+            {
+                builder.Append(' ');
+                continue;
+            }
+
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
                 or UnicodeCategory.ParagraphSeparator or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)

@@ -67,7 +67,7 @@ public sealed class MailHtmlSanitizer
     public string Sanitize(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        return html.Length == 0 ? string.Empty : _sanitizer.Sanitize(html);
+        return html.Length == 0 ? string.Empty : _sanitizer.Sanitize(HtmlDepthGuard.Limit(html));
     }
 
     private static void OnFilterUrl(object? sender, FilterUrlEventArgs e)

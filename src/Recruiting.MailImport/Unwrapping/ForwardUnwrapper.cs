@@ -135,7 +135,7 @@ internal sealed class ForwardUnwrapper
                     var rendered = HtmlText.Render(html);
                     if (InlineForwardParser.Find(Limit(rendered.Text)) is { } htmlBlock)
                     {
-                        htmlBody = rendered.SliceFrom(html, htmlBlock.BodyStart);
+                        htmlBody = rendered.SliceFrom(htmlBlock.BodyStart);
                     }
                 }
 
@@ -151,7 +151,7 @@ internal sealed class ForwardUnwrapper
             var searched = Limit(rendered.Text);
             if (InlineForwardParser.Find(searched) is { } block)
             {
-                var htmlBody = rendered.SliceFrom(htmlOnly, block.BodyStart);
+                var htmlBody = rendered.SliceFrom(block.BodyStart);
                 var body = InlineForwardParser.Unquote(searched[block.BodyStart..], block.QuoteDepth).TrimEnd();
                 var inner = Layer.FromInline(block, body, htmlBody, outerOffset);
                 return new Hop(Normalize(searched[..block.SeparatorStart]), inner, UnwrapMethod.InlineHtml);

@@ -27,11 +27,14 @@ internal sealed class HtmlText
     };
 
     private readonly List<Segment> _segments;
+    private readonly IHtmlDocument _document;
+    private bool _sliced;
 
-    private HtmlText(string text, List<Segment> segments)
+    private HtmlText(string text, List<Segment> segments, IHtmlDocument document)
     {
         Text = text;
         _segments = segments;
+        _document = document;
     }
 
     /// <summary>Gets the text.</summary>
@@ -43,37 +46,33 @@ internal sealed class HtmlText
         var document = Parse(html);
         var builder = new StringBuilder();
         var segments = new List<Segment>();
-        var ordinal = 0;
         if (document.Body is not null)
         {
-            Walk(document.Body, builder, segments, ref ordinal, pre: false);
+            Walk(document.Body, builder, segments, pre: false);
         }
 
         var text = builder.ToString();
-        return new HtmlText(text, segments);
+        return new HtmlText(text, segments, document);
     }
 
     /// <summary>Returns the HTML of the body from the text position <paramref name="offset"/> on, or <see langword="null"/> when
-    /// nothing follows.</summary>
-    public string? SliceFrom(string html, int offset)
+    /// nothing follows. Cuts the parsed document in place, so it may be called once per rendering.</summary>
+    public string? SliceFrom(int offset)
     {
+        if (_sliced)
+        {
+            throw new InvalidOperationException("The rendering was already cut.");
+        }
+
+        _sliced = true;
         var segment = _segments.FirstOrDefault(s => s.End > offset);
-        if (segment is null)
+        var document = _document;
+        if (segment is null || document.Body is null)
         {
             return null;
         }
 
-        var document = Parse(html);
-        if (document.Body is null)
-        {
-            return null;
-        }
-
-        var node = FindText(document.Body, segment.Ordinal);
-        if (node is null)
-        {
-            return null;
-        }
+        var node = segment.Node;
 
         if (offset > segment.Start && node is IText textNode)
         {
@@ -96,42 +95,9 @@ internal sealed class HtmlText
         return result.Length == 0 ? null : result;
     }
 
-    private static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
+    private static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(Sanitizing.HtmlDepthGuard.Limit(html));
 
-    private static INode? FindText(INode root, int ordinal)
-    {
-        var count = 0;
-        var stack = new Stack<INode>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            if (node is IText)
-            {
-                if (count == ordinal)
-                {
-                    return node;
-                }
-
-                count++;
-                continue;
-            }
-
-            if (node is IElement element && SkippedElements.Contains(element.LocalName))
-            {
-                continue;
-            }
-
-            for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
-            {
-                stack.Push(node.ChildNodes[i]);
-            }
-        }
-
-        return null;
-    }
-
-    private static void Walk(INode root, StringBuilder builder, List<Segment> segments, ref int ordinal, bool pre)
+    private static void Walk(INode root, StringBuilder builder, List<Segment> segments, bool pre)
     {
         // Iterative to survive deeply nested HTML.
         var stack = new Stack<(INode Node, bool Pre, bool Exit)>();
@@ -165,14 +131,13 @@ internal sealed class HtmlText
             {
                 case IText text:
                     var data = inPre ? text.Data : Collapse(text.Data, builder);
-                    segments.Add(new Segment(builder.Length, builder.Length + data.Length, ordinal++));
+                    segments.Add(new Segment(builder.Length, builder.Length + data.Length, text));
                     builder.Append(data);
                     break;
                 case IElement element:
                     var name = element.LocalName;
                     if (SkippedElements.Contains(name))
                     {
-                        // Counted so that ordinals match FindText, which skips them too.
                         break;
                     }
 
@@ -245,5 +210,5 @@ internal sealed class HtmlText
         return result.ToString();
     }
 
-    private sealed record Segment(int Start, int End, int Ordinal);
+    private sealed record Segment(int Start, int End, INode Node);
 }
