@@ -13,7 +13,7 @@ public sealed class BoardSimulatorOptions
     public int ApplicantsPerAccount { get; set; } = 45;
 
     /// <summary>Gets or sets the number of postings per account; the last third of them have ended.</summary>
-    public int PostingsPerAccount { get; set; } = 4;
+    public int PostingsPerAccount { get; set; } = 6;
 
     /// <summary>Gets or sets the number of applicants per list page.</summary>
     public int PageSize { get; set; } = 20;

@@ -10,7 +10,7 @@ public sealed class BoardsModule : ISampleModule
     public void ConfigureServices(RecruitingBuilder recruiting, SampleHostContext context)
     {
         ArgumentNullException.ThrowIfNull(recruiting);
-        recruiting.AddBoardImport();
+        BoardsDemoStep.Register(recruiting.AddBoardImport());
     }
 
     public void AddCommands(RootCommand root, CliContext cli)

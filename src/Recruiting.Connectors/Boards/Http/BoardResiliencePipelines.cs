@@ -20,7 +20,15 @@ internal sealed class BoardResiliencePipelines : IDisposable
     private readonly IOptionsMonitor<BoardConnectorOptions> _options;
     private readonly TimeProvider _timeProvider;
 
-    public BoardResiliencePipelines(IOptionsMonitor<BoardConnectorOptions> options, TimeProvider timeProvider)
+    /// <summary>Initializes a new instance of the <see cref="BoardResiliencePipelines"/> class. Waits between HTTP attempts are
+    /// wall-clock waits against a real server, so they run on <see cref="TimeProvider.System"/>, not on the SDK's clock
+    /// (which hosts' tests replace with a fake one to drive schedules).</summary>
+    public BoardResiliencePipelines(IOptionsMonitor<BoardConnectorOptions> options)
+        : this(options, TimeProvider.System)
+    {
+    }
+
+    internal BoardResiliencePipelines(IOptionsMonitor<BoardConnectorOptions> options, TimeProvider timeProvider)
     {
         _options = options;
         _timeProvider = timeProvider;

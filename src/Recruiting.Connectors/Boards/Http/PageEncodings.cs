@@ -5,15 +5,19 @@ namespace Recruiting.Connectors.Boards;
 /// <summary>Resolves the encodings Japanese boards use, including the names .NET does not know (<c>windows-31j</c>, <c>cp932</c>, <c>ms932</c>).</summary>
 internal static class PageEncodings
 {
-    static PageEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    // Registered before anything else of the class runs (a static field initializer runs before a static constructor's body).
+    private static readonly bool Registered = Register();
 
-    /// <summary>Gets Shift_JIS as Windows writes it (code page 932).</summary>
-    public static Encoding ShiftJis { get; } = Find("shift_jis")!;
+    private static bool Register()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return true;
+    }
 
     /// <summary>Finds an encoding by name, or null when unknown.</summary>
     public static Encoding? Find(string? name)
     {
-        if (string.IsNullOrWhiteSpace(name))
+        if (string.IsNullOrWhiteSpace(name) || !Registered)
         {
             return null;
         }

@@ -121,12 +121,24 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             try
             {
                 session = await connector.LoginAsync(credentials, cancellationToken).ConfigureAwait(false);
+                var postings = new Dictionary<string, BoardPosting>(StringComparer.Ordinal);
                 if (connector.Capabilities.HasFlag(BoardCapabilities.ListPostings))
                 {
-                    run.SetPostings(await connector.ListPostingsAsync(session, cancellationToken).ConfigureAwait(false));
+                    var listed = await connector.ListPostingsAsync(session, cancellationToken).ConfigureAwait(false);
+                    run.SetPostings(listed);
+                    foreach (var posting in listed)
+                    {
+                        postings.TryAdd(posting.Id.Trim(), posting);
+                    }
                 }
 
-                var read = await ReadApplicantsAsync(connector, session, run, watermark, state, options, cancellationToken).ConfigureAwait(false);
+                var now = _time.GetUtcNow();
+                bool WorthOpening(BoardApplicant summary)
+                    => run.Settings.IsActive(run.Account.Name, summary.PostingId, summary.PostingTitle)
+                    && !(summary.PostingId is { } id && postings.TryGetValue(id.Trim(), out var posting)
+                        && posting is { State: BoardPostingState.Ended, EndedAt: { } ended } && now > ended + run.GracePeriod);
+
+                var read = await ReadApplicantsAsync(connector, session, run, watermark, state, options, WorthOpening, cancellationToken).ConfigureAwait(false);
                 var completed = await run.CompleteAsync(cancellationToken).ConfigureAwait(false);
 
                 // Ledger before watermark: only once every applicant read is done (or failed for good) does the watermark move.
@@ -160,7 +172,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
 
     private sealed record ReadSummary(BoardApplicant? Newest, bool RetryableFailures, int FirstPageRows);
 
-    private static async Task<ReadSummary> ReadApplicantsAsync(IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, CancellationToken cancellationToken)
+    private static async Task<ReadSummary> ReadApplicantsAsync(IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, CancellationToken cancellationToken)
     {
         BoardApplicant? newest = null;
         var retryable = false;
@@ -194,8 +206,8 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
 
                 var applicant = summary;
                 IReadOnlyList<DocumentUpload>? documents = null;
-                // Skip the detail page of applicants already imported or not on the allow-list: the run counts them from the summary.
-                if (detail && run.Settings.IsActive(run.Account.Name, summary.PostingId, summary.PostingTitle)
+                // Skip the detail page of applicants already imported, not on the allow-list or past the grace period: the run counts them from the summary.
+                if (detail && worthOpening(summary)
                     && !await run.IsAlreadyImportedAsync(summary, cancellationToken).ConfigureAwait(false))
                 {
                     applicant = await connector.GetApplicantDetailAsync(session, summary, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,247 @@
+using Microsoft.Extensions.DependencyInjection;
+using Recruiting.Boards;
+using Recruiting.Connectors.Boards;
+using Recruiting.Samples.BoardSimulator;
+
+namespace Recruiting.IntegrationTests.Boards;
+
+public sealed class BoardImportRunnerTests
+{
+    [Fact]
+    public async Task FirstRun_ImportsApplicantsOfAllowedPostings_AndASecondRunImportsNothing()
+    {
+        await using var f = await BoardImportFixture.CreateAsync();
+        var importable = f.Importable("acct001");
+        importable.Should().BeLessThan(45, "some applicants applied to postings that ended more than 7 days ago");
+
+        var first = await f.RunAsync();
+
+        first.Status.Should().Be(BoardRunStatus.Completed);
+        first.Health.Should().Be(BoardHealth.Healthy);
+        first.Run!.Counts.Should().Be(new ImportCounts(45, importable, 0, 45 - importable, 0));
+        f.Host.Intakes.Should().HaveCount(importable);
+        f.Host.Intakes.Should().OnlyContain(i => i.Request.Job == new JobId("job-1") && i.Request.Source.Channel == BoardImportFixture.Board);
+        var state = await f.StateAsync();
+        state!.WatermarkApplicantId.Should().Be(f.Simulator.Account("acct001").Applicants[0].Id);
+        state.WatermarkAppliedAt.Should().Be(f.Simulator.Account("acct001").Applicants[0].AppliedAt);
+        var detailPages = f.Simulator.Stats.DetailPages;
+        var listPages = f.Simulator.Stats.ListPages;
+        detailPages.Should().Be(importable, "applicants not on the allow-list are not opened");
+
+        var second = await f.RunAsync();
+
+        second.Run!.Counts.Should().Be(ImportCounts.Zero);
+        f.Host.Intakes.Should().HaveCount(importable);
+        f.Simulator.Stats.ListPages.Should().Be(listPages + 1, "the first page already reaches the watermark");
+        f.Simulator.Stats.DetailPages.Should().Be(detailPages);
+        var history = await f.Provider.GetRequiredService<IBoardImportHistoryStore>().ListAsync(BoardImportFixture.Tenant);
+        history.Should().HaveCount(2).And.OnlyContain(r => r.Status == ImportRunStatus.Completed && r.Trigger == ImportTrigger.Automatic);
+        f.Host.EventsOf<ImportRunCompleted>().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task NewApplicants_SinceTheLastRun_AreImported_WithTheirResume()
+    {
+        await using var f = await BoardImportFixture.CreateAsync();
+        await f.RunAsync();
+        var before = f.Host.Intakes.Count;
+        var added = f.Simulator.AddApplicants("acct001", 3);
+
+        var run = await f.RunAsync();
+
+        run.Run!.Counts.Seen.Should().Be(3);
+        (run.Run.Counts.Imported + run.Run.Counts.NotOnAllowList).Should().Be(3);
+        var imported = f.Host.Intakes.Skip(before).ToList();
+        imported.Select(i => i.Request.Source.ExternalId).Should().BeSubsetOf(added.Select(a => a.Id));
+        imported.Should().OnlyContain(i => i.Request.Documents.Count == 1 && i.Request.Documents[0].Kind == DocumentKind.Cv && i.Request.Documents[0].ContentType == "application/pdf");
+        (await f.StateAsync())!.WatermarkApplicantId.Should().Be(added[0].Id);
+    }
+
+    [Fact]
+    public async Task Profiles_ArriveAsTheBoardWroteThem_IncludingApplicantsWithoutEmail()
+    {
+        await using var f = await BoardImportFixture.CreateAsync(new BoardSimulatorOptions { Accounts = 1, ApplicantsPerAccount = 30, PostingsPerAccount = 1 });
+        await f.RunAsync();
+
+        var applicants = f.Simulator.Account("acct001").Applicants;
+        f.Host.Intakes.Should().HaveCount(30);
+        var noMail = applicants.First(a => a.Email is null);
+        var intake = f.Host.Intakes.Single(i => i.Request.Source.ExternalId == noMail.Id).Request;
+        intake.Profile.Emails.Should().BeEmpty();
+        intake.Profile.Name.Should().Be(new PersonName(noMail.FullName, noMail.FamilyName, noMail.GivenName, noMail.FullKana));
+        intake.Profile.BirthDate.Should().Be(noMail.BirthDate);
+        intake.AppliedAt.Should().Be(noMail.AppliedAt);
+        var carrier = applicants.First(a => a.Email?.Contains("..", StringComparison.Ordinal) == true);
+        f.Host.Intakes.Single(i => i.Request.Source.ExternalId == carrier.Id).Request.Profile.Emails.Should().Equal(carrier.Email);
+    }
+
+    [Fact]
+    public async Task WrongPassword_MakesTheAccountCredentialsRejected_StopsRetrying_UntilTheAccountIsEdited()
+    {
+        await using var f = await BoardImportFixture.CreateAsync();
+        await f.AddAccountAsync("default", "acct001", "wrong-password");
+
+        var first = await f.RunAsync();
+
+        first.Status.Should().Be(BoardRunStatus.Failed);
+        first.Health.Should().Be(BoardHealth.CredentialsRejected);
+        first.Run!.FailureCode.Should().Be("boardLoginRejected");
+        f.Host.EventsOf<BoardHealthChanged>().Should().ContainSingle(e => e.Current == BoardHealth.CredentialsRejected && e.Previous == BoardHealth.Healthy);
+        f.Host.Emails.Should().ContainSingle(e => e.Message.To.Contains("hr@t1.example") && e.Message.Subject.Contains("取り込みを停止"));
+        f.Simulator.Stats.FailedLogins.Should().Be(1);
+
+        var again = await f.RunAsync();
+        again.Status.Should().Be(BoardRunStatus.Skipped);
+        again.SkipReason.Should().Be(BoardRunSkipReason.CredentialsRejected);
+        f.Simulator.Stats.FailedLogins.Should().Be(1, "a refused password is not tried again");
+
+        await f.AddAccountAsync("default", "acct001");
+        var fixedRun = await f.RunAsync();
+        fixedRun.Status.Should().Be(BoardRunStatus.Completed);
+        (await f.StateAsync())!.Health.Should().Be(BoardHealth.Healthy);
+        f.Host.EventsOf<BoardHealthChanged>().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task SessionExpiringMidRun_LogsInAgainAndImportsEverything()
+    {
+        await using var f = await BoardImportFixture.CreateAsync();
+        f.Simulator.Faults.ExpireSessionsAfter(10);
+
+        var run = await f.RunAsync();
+
+        run.Status.Should().Be(BoardRunStatus.Completed);
+        run.Run!.Counts.Imported.Should().Be(f.Importable("acct001"));
+        f.Simulator.Stats.Logins.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A503Storm_EndsTheRunAsUnavailable_AndTheNextRunCatchesUp()
+    {
+        await using var f = await BoardImportFixture.CreateAsync(connector: o => o.MaxRetries = 2);
+        f.Simulator.Faults.FailNext(2, 503);
+        (await f.RunAsync()).Status.Should().Be(BoardRunStatus.Completed, "a short burst is retried");
+
+        f.Simulator.AddApplicants("acct001", 2);
+        f.Simulator.Faults.Down = true;
+        var failed = await f.RunAsync();
+        failed.Status.Should().Be(BoardRunStatus.Failed);
+        failed.Health.Should().Be(BoardHealth.Unavailable);
+        failed.Run!.FailureCode.Should().Be("boardUnavailable");
+        f.Host.Emails.Should().BeEmpty("an unavailable board is retried by the next run, no manual import is asked for");
+
+        f.Simulator.Faults.Down = false;
+        var next = await f.RunAsync();
+        next.Status.Should().Be(BoardRunStatus.Completed);
+        next.Run!.Counts.Seen.Should().Be(2);
+        (await f.StateAsync())!.Health.Should().Be(BoardHealth.Healthy);
+    }
+
+    [Theory]
+    [InlineData(LayoutChange.ApplicantList, "table.applicants tr.applicant")]
+    [InlineData(LayoutChange.DetailField, "dl.profile dd.name")]
+    [InlineData(LayoutChange.LoginForm, "form#login-form")]
+    public async Task AChangedLayout_MakesTheAccountLayoutChanged_WithTheFailingSelector_AndAsksForAManualImport(LayoutChange change, string selector)
+    {
+        await using var f = await BoardImportFixture.CreateAsync();
+        f.Simulator.Faults.Layout = change;
+
+        var run = await f.RunAsync();
+
+        run.Status.Should().Be(BoardRunStatus.Failed);
+        run.Health.Should().Be(BoardHealth.LayoutChanged);
+        run.HealthDetail.Should().Be(selector);
+        run.Run!.FailureCode.Should().Be("boardLayoutChanged");
+        var state = await f.StateAsync();
+        state!.Health.Should().Be(BoardHealth.LayoutChanged);
+        state.HealthDetail.Should().Be(selector);
+        f.Host.EventsOf<BoardHealthChanged>().Should().ContainSingle().Which.Detail.Should().Be(selector);
+        f.Host.Emails.Should().ContainSingle().Which.Message.TextBody.Should().Contain(selector).And.Contain("手動");
+        f.Host.Intakes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AKilledRun_IsFinishedByTheRerun_ImportingExactlyTheMissingOnes()
+    {
+        await using var f = await BoardImportFixture.CreateAsync();
+        var importable = f.Importable("acct001");
+        var calls = 0;
+        // The process "dies" after the host applied the 10th applicant and before the ledger marks it done.
+        f.Host.AfterApply = (operation, _) => operation == "intake" && ++calls == 10 ? new OperationCanceledException("killed") : null;
+
+        var kill = async () => await f.RunAsync();
+        await kill.Should().ThrowAsync<OperationCanceledException>();
+        f.Host.Intakes.Should().HaveCount(10);
+        (await f.StateAsync())!.WatermarkAppliedAt.Should().BeNull("the watermark only moves after a completed run");
+
+        f.Host.AfterApply = null;
+        var rerun = await f.RunAsync();
+
+        rerun.Status.Should().Be(BoardRunStatus.Completed);
+        f.Host.Intakes.Should().HaveCount(importable, "each applicant reached the host exactly once");
+        f.DistinctIntakes.Should().Be(importable);
+        f.Host.RepeatedKeys.Should().Be(1, "only the applicant whose mark was lost is sent again, with its key");
+        rerun.Run!.Counts.Duplicates.Should().Be(9);
+        var history = await f.Provider.GetRequiredService<IBoardImportHistoryStore>().ListAsync(BoardImportFixture.Tenant);
+        history.Should().Contain(r => r.Status == ImportRunStatus.Failed && r.FailureCode == "interrupted");
+    }
+
+    [Fact]
+    public async Task ARunIsSkipped_WhileAnotherHoldsTheAccountsLease()
+    {
+        await using var f = await BoardImportFixture.CreateAsync();
+        var store = f.Provider.GetRequiredService<IBoardRunnerStore>();
+        (await store.TryAcquireLeaseAsync(BoardImportFixture.Tenant, BoardImportFixture.Board, "default", "other-process", f.Time.GetUtcNow(), TimeSpan.FromMinutes(30))).Should().BeTrue();
+
+        var run = await f.RunAsync();
+        run.Status.Should().Be(BoardRunStatus.Skipped);
+        run.SkipReason.Should().Be(BoardRunSkipReason.AlreadyRunning);
+        f.Simulator.Stats.Logins.Should().Be(0);
+
+        f.Time.Advance(TimeSpan.FromHours(2));
+        (await f.RunAsync()).Status.Should().Be(BoardRunStatus.Completed, "an expired lease (a crashed process) is taken over");
+    }
+
+    [Fact]
+    public async Task ADeletedAccount_IsNotRun()
+    {
+        await using var f = await BoardImportFixture.CreateAsync();
+        await f.Provider.GetRequiredService<IBoardAccounts>().DeleteAsync(BoardImportFixture.Tenant, BoardImportFixture.Board, "default");
+        var run = await f.RunAsync();
+        run.SkipReason.Should().Be(BoardRunSkipReason.AccountMissing);
+        f.Simulator.Stats.Logins.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RunCompleted_IsNotifiedToTheTenantsAddresses_WhenEnabled()
+    {
+        await using var f = await BoardImportFixture.CreateAsync(runner: o => o.NotifyRunCompleted = true);
+        var run = await f.RunAsync();
+
+        var mail = f.Host.Emails.Should().ContainSingle().Which.Message;
+        mail.To.Should().Equal("hr@t1.example");
+        mail.Subject.Should().Contain($"{run.Run!.Counts.Imported}件");
+        mail.TextBody.Should().Contain($"not on allow-list: {run.Run.Counts.NotOnAllowList}");
+    }
+
+    [Fact]
+    public async Task TheCsvExportConnector_ImportsTheSameApplicants_AndRerunsImportNothing()
+    {
+        await using var f = await BoardImportFixture.CreateAsync(csvExport: true);
+        var run = await f.RunAsync();
+
+        run.Status.Should().Be(BoardRunStatus.Completed);
+        run.Run!.Counts.Should().Be(new ImportCounts(45, f.Importable("acct001"), 0, 45 - f.Importable("acct001"), 0));
+        f.Simulator.Stats.Exports.Should().Be(1);
+        f.Simulator.Stats.DetailPages.Should().Be(0);
+        var noMail = f.Simulator.Account("acct001").Applicants.FirstOrDefault(a => a.Email is null && a.Posting.Published);
+        if (noMail is not null)
+        {
+            f.Host.Intakes.Single(i => i.Request.Source.ExternalId == noMail.Id).Request.Profile.Emails.Should().BeEmpty();
+        }
+
+        f.Simulator.AddApplicants("acct001", 2);
+        var again = await f.RunAsync();
+        again.Run!.Counts.Seen.Should().Be(2, "the export is asked from the watermark on");
+    }
+}
