@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Recruiting.ClientAccess;
 
 namespace Recruiting.Storage.Sqlite;
 
@@ -7,6 +9,10 @@ internal static class SqliteClientAccessStores
 {
     public static void Register(IServiceCollection services)
     {
-        _ = services;
+        // The SDK store is the default client directory; a host with clients of its own registers its IClientDirectory first.
+        services.TryAddSingleton<SqliteClientDirectory>();
+        services.TryAddSingleton<IClientDirectory>(sp => sp.GetRequiredService<SqliteClientDirectory>());
+        services.TryAddSingleton<IClientCredentialStore, SqliteClientCredentialStore>();
+        services.TryAddSingleton<IClientAccessStateStore, SqliteClientAccessStateStore>();
     }
 }

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Recruiting.ClientAccess;
+
+namespace Recruiting.Storage.Sqlite;
+
+/// <summary>Per-tenant client-access settings (JSON) and clients' last visits of each vacancy.</summary>
+internal sealed class SqliteClientAccessStateStore(SqliteDatabase database, TimeProvider time) : IClientAccessStateStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public async ValueTask<ClientAccessSettings?> GetSettingsAsync(TenantId tenant, CancellationToken cancellationToken = default)
+    {
+        var json = await database.ReadAsync(async connection =>
+        {
+            using var select = connection.Command(null, "SELECT settings FROM ca_settings WHERE tenant = $t;", ("$t", tenant.Value));
+            return await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }, cancellationToken).ConfigureAwait(false);
+        return json is null ? null : JsonSerializer.Deserialize<ClientAccessSettings>(json, Json);
+    }
+
+    public async ValueTask SetSettingsAsync(TenantId tenant, ClientAccessSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var json = JsonSerializer.Serialize(settings, Json);
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            using var upsert = connection.Command(transaction, """
+                INSERT INTO ca_settings (tenant, settings, updated_at) VALUES ($t, $s, $now)
+                ON CONFLICT (tenant) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at;
+                """, ("$t", tenant.Value), ("$s", json), ("$now", SqliteDatabase.ToDb(time.GetUtcNow())));
+            return await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<DateTimeOffset?> RecordVisitAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, CancellationToken cancellationToken = default)
+        => await database.WriteAsync(async (connection, transaction) =>
+        {
+            DateTimeOffset? previous = null;
+            using (var select = connection.Command(transaction, "SELECT visited_at FROM ca_visits WHERE tenant = $t AND client = $c AND job = $j;", ("$t", tenant.Value), ("$c", client.Value), ("$j", job.Value)))
+            {
+                if (await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long stored)
+                {
+                    previous = SqliteDatabase.FromDb(stored);
+                }
+            }
+
+            using var upsert = connection.Command(transaction, """
+                INSERT INTO ca_visits (tenant, client, job, visited_at) VALUES ($t, $c, $j, $at)
+                ON CONFLICT (tenant, client, job) DO UPDATE SET visited_at = excluded.visited_at;
+                """, ("$t", tenant.Value), ("$c", client.Value), ("$j", job.Value), ("$at", SqliteDatabase.ToDb(at)));
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return previous;
+        }, cancellationToken).ConfigureAwait(false);
+}
