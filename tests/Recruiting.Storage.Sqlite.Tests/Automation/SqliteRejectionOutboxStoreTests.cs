@@ -1,0 +1,112 @@
+using Microsoft.Data.Sqlite;
+using Recruiting.Automation;
+using Recruiting.Storage.Sqlite.Tests.Core;
+using Recruiting.Testing;
+
+namespace Recruiting.Storage.Sqlite.Tests.Automation;
+
+public sealed class SqliteRejectionOutboxStoreTests : IDisposable
+{
+    private static readonly TenantId Tenant = new("acme");
+    private readonly SqliteTestStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    private IRejectionOutboxStore Outbox => _store.Get<IRejectionOutboxStore>();
+
+    private static NewRejection New(string id, string application, params (int Index, DateTimeOffset Due)[] actions)
+    {
+        var rejection = new RejectionRecord
+        {
+            Tenant = Tenant,
+            RejectionId = id,
+            Application = new ApplicationId(application),
+            Candidate = new CandidateId("c-" + application),
+            ReasonId = "r",
+            ReasonVersion = 1,
+            Actor = new UserId("u"),
+            RejectedAt = TestServices.Start,
+            CancelUntil = TestServices.Start.AddSeconds(10),
+        };
+        return new NewRejection(rejection, actions.Select(a => new OutboxAction
+        {
+            Tenant = Tenant,
+            RejectionId = id,
+            ActionIndex = a.Index,
+            Application = rejection.Application,
+            Kind = AutomatedActionKind.Note,
+            State = AutomatedActionState.Pending,
+            DueAt = a.Due,
+            RuleId = $"rejection:r:v1:{a.Index}",
+            Payload = "{}",
+            UpdatedAt = TestServices.Start,
+        }).ToList());
+    }
+
+    [Fact]
+    public async Task Records_rejection_and_actions_in_one_transaction()
+    {
+        // The second action repeats an index: the insert fails and nothing of the batch may remain.
+        var broken = New("rej-1", "a1", (0, TestServices.Start), (0, TestServices.Start));
+
+        var record = async () => await Outbox.RecordAsync([New("rej-0", "a0", (0, TestServices.Start)), broken]);
+
+        await record.Should().ThrowAsync<SqliteException>();
+        (await Outbox.GetRejectionAsync(Tenant, "rej-0")).Should().BeNull();
+        (await Outbox.GetRejectionAsync(Tenant, "rej-1")).Should().BeNull();
+        (await Outbox.ListActionsAsync(Tenant, "rej-0")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_second_active_rejection_of_an_application_is_not_recorded()
+    {
+        var first = await Outbox.RecordAsync([New("rej-1", "a1", (0, TestServices.Start))]);
+        var second = await Outbox.RecordAsync([New("rej-2", "a1", (0, TestServices.Start), (1, TestServices.Start))]);
+
+        first[0].Recorded.Should().BeTrue();
+        second[0].Recorded.Should().BeFalse();
+        second[0].Rejection.RejectionId.Should().Be("rej-1");
+        (await Outbox.ListActionsAsync(Tenant, "rej-2")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Claims_due_actions_once_and_reclaims_after_the_lease()
+    {
+        await Outbox.RecordAsync([New("rej-1", "a1", (0, TestServices.Start), (1, TestServices.Start.AddDays(1)))]);
+        var now = TestServices.Start;
+
+        var claimed = await Outbox.ClaimDueAsync(now, now.AddMinutes(5), 10);
+        var again = await Outbox.ClaimDueAsync(now.AddMinutes(1), now.AddMinutes(6), 10);
+        var afterLease = await Outbox.ClaimDueAsync(now.AddMinutes(5), now.AddMinutes(10), 10);
+
+        claimed.Should().ContainSingle().Which.ActionIndex.Should().Be(0);
+        again.Should().BeEmpty();
+        afterLease.Should().ContainSingle().Which.Attempts.Should().Be(2);
+        (await Outbox.CompleteAsync([new ActionCompletion(Tenant, "rej-1", 0, AutomatedActionState.Done, null, now)])).Should().Be(1);
+        (await Outbox.CompleteAsync([new ActionCompletion(Tenant, "rej-1", 1, AutomatedActionState.Done, null, now)])).Should().Be(0, "a pending action was never claimed");
+        (await Outbox.ClaimDueAsync(now.AddHours(1), now.AddHours(2), 10)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Cancel_touches_only_pending_actions()
+    {
+        await Outbox.RecordAsync([New("rej-1", "a1", (0, TestServices.Start), (1, TestServices.Start.AddDays(2)))]);
+        await Outbox.ClaimDueAsync(TestServices.Start, TestServices.Start.AddMinutes(5), 10);
+
+        var cancelled = await Outbox.CancelPendingAsync(Tenant, "rej-1", null, "unrejected", TestServices.Start);
+
+        cancelled.Should().ContainSingle().Which.ActionIndex.Should().Be(1);
+        (await Outbox.ListActionsAsync(Tenant, "rej-1")).Select(a => a.State).Should().Equal(AutomatedActionState.Running, AutomatedActionState.Cancelled);
+    }
+
+    [Fact]
+    public async Task Survives_a_restart_of_the_process()
+    {
+        await Outbox.RecordAsync([New("rej-1", "a1", (0, TestServices.Start.AddDays(2)))]);
+
+        using var restarted = new SqliteTestStore(_store.Directory);
+        var pending = await restarted.Get<IRejectionOutboxStore>().ListByStateAsync(Tenant, AutomatedActionState.Pending, 10);
+
+        pending.Should().ContainSingle().Which.DueAt.Should().Be(TestServices.Start.AddDays(2));
+    }
+}
