@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using PhoneNumbers;
@@ -173,10 +174,12 @@ internal sealed class ContactRedactor
 
     private static bool IsDomainChar(char c) => char.IsLetterOrDigit(c) || c is '-' or '.';
 
+    private static readonly char[] EmailMarkers = ['@', '＠'];
+
     private static void FindEmails(string text, List<(int, int, MaskKind)> spans)
     {
         var at = 0;
-        while ((at = text.IndexOfAny(['@', '＠'], at)) >= 0)
+        while ((at = text.IndexOfAny(EmailMarkers, at)) >= 0)
         {
             var start = at;
             while (start > 0 && IsLocalPartChar(text[start - 1]))
@@ -207,42 +210,68 @@ internal sealed class ContactRedactor
 
     private static bool IsTokenBreak(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or '(' or ')' or '[' or ']' or '「' or '」' or '、' or '，' or ',';
 
+    private static readonly SearchValues<char> UrlMarkers = SearchValues.Create("/@");
+
     private static void FindUrlsAndHandles(string text, List<(int, int, MaskKind)> spans)
     {
-        var i = 0;
-        while (i < text.Length)
+        // Jump between the characters a URL or handle must contain ('/', a leading '@', "www.") instead of reading every token.
+        var consumed = 0;
+        var at = 0;
+        var www = text.IndexOf("www.", StringComparison.OrdinalIgnoreCase);
+        while (at < text.Length)
         {
-            while (i < text.Length && IsTokenBreak(text[i]))
+            var next = text.AsSpan(at).IndexOfAny(UrlMarkers);
+            if (www >= 0 && www < at)
             {
-                i++;
+                www = text.IndexOf("www.", at, StringComparison.OrdinalIgnoreCase);
             }
 
-            var start = i;
-            while (i < text.Length && !IsTokenBreak(text[i]))
+            if (next < 0 && www < 0)
             {
-                i++;
+                break;
             }
 
-            var end = i;
+            at = next < 0 ? www : www >= 0 ? Math.Min(at + next, www) : at + next;
+            if (at < consumed)
+            {
+                at++;
+                continue;
+            }
+
+            var start = at;
+            while (start > 0 && !IsTokenBreak(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = at;
+            while (end < text.Length && !IsTokenBreak(text[end]))
+            {
+                end++;
+            }
+
+            var tokenEnd = end;
             while (end > start && text[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '\'' or '。')
             {
                 end--;
             }
 
-            if (end - start < 4)
+            if (end - start >= 4)
             {
-                continue;
+                var token = text.AsSpan(start, end - start);
+                if (LooksLikeUrl(token))
+                {
+                    spans.Add((start, end, MaskKind.Url));
+                    consumed = tokenEnd;
+                }
+                else if (token[0] == '@' && token.Length >= 4 && !token[1..].Contains('@') && IsHandle(token[1..]))
+                {
+                    spans.Add((start, end, MaskKind.Contact));
+                    consumed = tokenEnd;
+                }
             }
 
-            var token = text.AsSpan(start, end - start);
-            if (LooksLikeUrl(token))
-            {
-                spans.Add((start, end, MaskKind.Url));
-            }
-            else if (token[0] == '@' && token.Length >= 4 && !token[1..].Contains('@') && IsHandle(token[1..]))
-            {
-                spans.Add((start, end, MaskKind.Contact));
-            }
+            at++;
         }
     }
 
@@ -301,6 +330,9 @@ internal sealed class ContactRedactor
         return tld.Length >= 2;
     }
 
+    /// <summary>Where a phone number can start: digits (ASCII, full-width, Arabic-Indic, Devanagari), '+' and '('.</summary>
+    private static readonly SearchValues<char> PhoneStarts = SearchValues.Create("0123456789０１２３４５６７８９٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९+＋(（");
+
     private static bool IsPhoneSeparator(char c) => c is ' ' or '-' or '.' or '(' or ')' or '/' or '\u00A0' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' or '－' or '（' or '）' or '\u3000' or 'ー';
 
     private void FindPhones(string text, KnownContacts known, string? extraRegion, List<(int, int, MaskKind)> spans)
@@ -309,6 +341,13 @@ internal sealed class ContactRedactor
         Span<char> digits = stackalloc char[MaxPhoneDigits + 1];
         while (i < text.Length)
         {
+            var skip = text.AsSpan(i).IndexOfAny(PhoneStarts);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             var c = text[i];
             var opens = char.IsDigit(c) || ((c is '+' or '＋' or '(' or '（') && i + 1 < text.Length && (char.IsDigit(text[i + 1]) || text[i + 1] is '(' or ' '));
             if (!opens || (i > 0 && char.IsLetterOrDigit(text[i - 1]) && !char.IsDigit(c)) || (i > 0 && char.IsLetter(text[i - 1])))
@@ -334,7 +373,7 @@ internal sealed class ContactRedactor
                 {
                     if (count <= MaxPhoneDigits)
                     {
-                        digits[Math.Min(count, MaxPhoneDigits)] = (char)('0' + (int)char.GetNumericValue(ch));
+                        digits[Math.Min(count, MaxPhoneDigits)] = char.IsAsciiDigit(ch) ? ch : (char)('0' + (int)char.GetNumericValue(ch));
                     }
 
                     count++;
