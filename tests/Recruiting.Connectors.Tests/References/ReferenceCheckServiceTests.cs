@@ -308,6 +308,50 @@ public sealed class ReferenceCheckServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Counters_are_published_on_the_connectors_meter_tagged_by_tenant()
+    {
+        var measurements = new List<(string Instrument, long Value, string? Tenant, string? Outcome)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == RecruitingTelemetry.Connectors && instrument.Name.StartsWith("recruiting.references.", StringComparison.Ordinal))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            string? tenant = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                tenant = tag.Key == RecruitingTelemetry.TenantTag ? tag.Value?.ToString() : tenant;
+                outcome = tag.Key == "outcome" ? tag.Value?.ToString() : outcome;
+            }
+
+            lock (measurements)
+            {
+                measurements.Add((instrument.Name, value, tenant, outcome));
+            }
+        });
+        listener.Start();
+
+        await _service.RequestAsync(Tenant, Request("c1"));
+        var completed = _provider.Advance(_checks.Records.Single().ProviderCheckId, ReferenceCheckState.Completed, 2);
+        await DeliverAsync(completed);
+        await DeliverAsync(completed);
+
+        lock (measurements)
+        {
+            measurements.Should().Contain(("recruiting.references.requested", 1, "acme", "requested"));
+            measurements.Should().Contain(("recruiting.references.reports_filed", 1, "acme", "filed"));
+            measurements.Should().Contain(("recruiting.references.callbacks", 1, "acme", "applied"));
+            measurements.Should().Contain(("recruiting.references.callbacks", 1, "acme", "duplicate"));
+        }
+    }
+
+    [Fact]
     public void Merge_keeps_finished_states_and_the_highest_answer_count()
     {
         var record = new ReferenceCheckRecord
