@@ -47,17 +47,21 @@ internal sealed class ReferencesDemoStep : IDemoStep
             }
 
             var progress = new List<object> { await SnapshotAsync(service, tenant, "requested", cancellationToken).ConfigureAwait(false) };
-            var ids = result.Items.Where(i => i.CheckId is not null).Select(i => simulator.Checks.Single(c => c.ExternalId == i.CheckId).Id).ToList();
+            // On a database where the demo ran before, the checks exist already and nothing new is created or played.
+            var ids = result.Items.Where(i => i.Outcome == ReferenceRequestOutcome.Requested).Select(i => simulator.Checks.Single(c => c.ExternalId == i.CheckId).Id).ToList();
 
             foreach (var id in ids)
             {
                 await simulator.NameRefereesAsync(id, null, cancellationToken).ConfigureAwait(false);
             }
 
-            await service.PollAsync(tenant, cancellationToken).ConfigureAwait(false);
-            progress.Add(await SnapshotAsync(service, tenant, "refereesNamed", cancellationToken).ConfigureAwait(false));
+            if (ids.Count > 0)
+            {
+                await service.PollAsync(tenant, cancellationToken).ConfigureAwait(false);
+                progress.Add(await SnapshotAsync(service, tenant, "refereesNamed", cancellationToken).ConfigureAwait(false));
+            }
 
-            for (var round = 1; round <= request.ReferenceCount; round++)
+            for (var round = 1; ids.Count > 0 && round <= request.ReferenceCount; round++)
             {
                 foreach (var id in ids)
                 {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Recruiting.References;
@@ -16,6 +17,7 @@ public sealed class ReferenceCheckServiceTests : IAsyncLifetime
     private readonly MemoryCheckStore _checks = new();
     private readonly MemorySettingsStore _settings = new();
     private readonly MemorySecretStore _secrets = new();
+    private readonly RecordingLoggerProvider _logs = new();
     private FakeProvider _provider = null!;
     private ServiceProvider _services = null!;
     private IReferenceCheckService _service = null!;
@@ -34,6 +36,7 @@ public sealed class ReferenceCheckServiceTests : IAsyncLifetime
         _host.AddApplication(Tenant, "a3", "2024-000103", new CandidateId("c3"), null);
 
         var services = TestServices.Create(_host, _time);
+        services.AddSingleton<ILoggerProvider>(_logs);
         services.AddSingleton<IReferenceCheckProvider>(_provider);
         services.AddSingleton<IReferenceCheckStore>(_checks);
         services.AddSingleton<IReferenceProviderSettingsStore>(_settings);
@@ -305,6 +308,50 @@ public sealed class ReferenceCheckServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Counters_are_published_on_the_connectors_meter_tagged_by_tenant()
+    {
+        var measurements = new List<(string Instrument, long Value, string? Tenant, string? Outcome)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == RecruitingTelemetry.Connectors && instrument.Name.StartsWith("recruiting.references.", StringComparison.Ordinal))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            string? tenant = null, outcome = null;
+            foreach (var tag in tags)
+            {
+                tenant = tag.Key == RecruitingTelemetry.TenantTag ? tag.Value?.ToString() : tenant;
+                outcome = tag.Key == "outcome" ? tag.Value?.ToString() : outcome;
+            }
+
+            lock (measurements)
+            {
+                measurements.Add((instrument.Name, value, tenant, outcome));
+            }
+        });
+        listener.Start();
+
+        await _service.RequestAsync(Tenant, Request("c1"));
+        var completed = _provider.Advance(_checks.Records.Single().ProviderCheckId, ReferenceCheckState.Completed, 2);
+        await DeliverAsync(completed);
+        await DeliverAsync(completed);
+
+        lock (measurements)
+        {
+            measurements.Should().Contain(("recruiting.references.requested", 1, "acme", "requested"));
+            measurements.Should().Contain(("recruiting.references.reports_filed", 1, "acme", "filed"));
+            measurements.Should().Contain(("recruiting.references.callbacks", 1, "acme", "applied"));
+            measurements.Should().Contain(("recruiting.references.callbacks", 1, "acme", "duplicate"));
+        }
+    }
+
+    [Fact]
     public void Merge_keeps_finished_states_and_the_highest_answer_count()
     {
         var record = new ReferenceCheckRecord
@@ -333,6 +380,8 @@ public sealed class ReferenceCheckServiceTests : IAsyncLifetime
         (await DeliverAsync(status with { CheckId = "rc-unknown" })).Refusal.Should().Be(CallbackRefusal.UnknownCheck);
         (await DeliverAsync(status with { ProviderCheckId = "p-999" })).Refusal.Should().Be(CallbackRefusal.UnknownCheck);
         _checks.Records.Single().State.Should().Be(ReferenceCheckState.Requested);
+        _logs.Entries.Where(e => e.EventId == RecruitingEventIds.References + 3).Should().HaveCount(2)
+            .And.OnlyContain(e => e.Level == LogLevel.Warning && e.Message.Contains("UnknownCheck", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -341,6 +390,7 @@ public sealed class ReferenceCheckServiceTests : IAsyncLifetime
         _provider.Callback = _ => CallbackReadResult.Refused(CallbackRefusal.BadSignature);
         var result = await _service.HandleCallbackAsync(Tenant, new ReferenceCallbackRequest(new Dictionary<string, string>(), ReadOnlyMemory<byte>.Empty));
         result.Should().Be(new ReferenceCallbackResult(ReferenceStatusOutcome.Refused, CallbackRefusal.BadSignature, null, null));
+        _logs.Entries.Should().ContainSingle(e => e.EventId == RecruitingEventIds.References + 3 && e.Message.Contains("BadSignature", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -384,5 +434,43 @@ public sealed class ReferenceCheckServiceTests : IAsyncLifetime
         using var provider = services.BuildServiceProvider();
         var act = () => provider.GetRequiredService<IOptions<ReferenceCheckOptions>>().Value;
         act.Should().Throw<OptionsValidationException>().Which.Failures.Should().HaveCount(2);
+    }
+
+    private sealed class RecordingLoggerProvider : ILoggerProvider
+    {
+        private readonly List<(int EventId, LogLevel Level, string Message)> _entries = [];
+
+        public IReadOnlyList<(int EventId, LogLevel Level, string Message)> Entries
+        {
+            get
+            {
+                lock (_entries)
+                {
+                    return _entries.ToList();
+                }
+            }
+        }
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(RecordingLoggerProvider owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (owner._entries)
+                {
+                    owner._entries.Add((eventId.Id, logLevel, formatter(state, exception)));
+                }
+            }
+        }
     }
 }

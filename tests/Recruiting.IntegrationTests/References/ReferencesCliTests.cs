@@ -43,6 +43,13 @@ public sealed class ReferencesCliTests : IDisposable
         var listed = status.GetProperty("checks").EnumerateArray().ToList();
         listed.Should().HaveCount(2).And.OnlyContain(c => c.GetProperty("state").GetString() == "completed" && c.GetProperty("reportFiled").GetBoolean() && c.GetProperty("candidateUrl").ValueKind == JsonValueKind.Null);
         listed.Select(c => c.GetProperty("application").GetString()).Should().Equal("app-demo-101", "app-demo-102");
+
+        // A second demo on the same database creates nothing new and shows the checks as they are.
+        var (againExit, again, _) = await CliRunner.RunAsync("demo", "--db", db);
+        againExit.Should().Be(0);
+        var second = again.GetProperty("references");
+        second.GetProperty("providerChecks").GetInt32().Should().Be(0);
+        second.GetProperty("checks").EnumerateArray().Should().HaveCount(2).And.OnlyContain(c => c.GetProperty("state").GetString() == "completed" && c.GetProperty("reportFiled").GetBoolean());
     }
 
     [Fact]
