@@ -48,7 +48,11 @@ internal sealed class ReferencesDemoStep : IDemoStep
 
             var progress = new List<object> { await SnapshotAsync(service, tenant, "requested", cancellationToken).ConfigureAwait(false) };
             // On a database where the demo ran before, the checks exist already and nothing new is created or played.
-            var ids = result.Items.Where(i => i.Outcome == ReferenceRequestOutcome.Requested).Select(i => simulator.Checks.Single(c => c.ExternalId == i.CheckId).Id).ToList();
+            // The simulator is new on every run: only checks it holds can be played.
+            var ids = result.Items.Where(i => i.Outcome == ReferenceRequestOutcome.Requested)
+                .Select(i => simulator.Checks.SingleOrDefault(c => c.ExternalId == i.CheckId)?.Id)
+                .OfType<string>()
+                .ToList();
 
             foreach (var id in ids)
             {
