@@ -115,6 +115,43 @@ public sealed class BoardCsvReaderTests
         open.Error!.Kind.Should().Be(BoardCsvErrorKind.UndecodableBytes);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("cp932")]
+    public async Task LargeShiftJisFile_CharactersAcrossReadChunks_Decode(string? encoding)
+    {
+        // Well over one 80 KiB read, with double-byte characters at every offset: some straddle chunk boundaries.
+        var text = "氏名,メモ\n" + string.Concat(Enumerable.Range(1, 4000).Select(i => $"{new string('あ', i % 7)}山田 {i},髙橋﨑{i}\n"));
+        var (open, records) = await BoardTestData.ReadAllAsync(new MemoryStream(BoardTestData.ShiftJis(text)), encoding);
+        open.Error.Should().BeNull();
+        open.Encoding!.CodePage.Should().Be(932);
+        records.Should().HaveCount(4000).And.OnlyContain(r => r.Applicant != null);
+        records[^1].Applicant!.ExtraFields["メモ"].Should().Be("髙橋﨑4000");
+    }
+
+    [Theory]
+    [InlineData(81919, null)]
+    [InlineData(81919, "shift_jis")]
+    [InlineData(65535, null)]
+    [InlineData(4095, null)]
+    public async Task ShiftJisLeadByteOnAReadBoundary_Decodes(int leadOffset, string? encoding)
+    {
+        // 髙 is FB FC: its lead byte at the last offset of a read, its trail byte at the first of the next.
+        var head = BoardTestData.ShiftJis("氏名,メモ\nA,");
+        var filler = leadOffset - head.Length - 3;
+        var bytes = new MemoryStream();
+        bytes.Write(head);
+        bytes.Write(System.Text.Encoding.ASCII.GetBytes(new string('x', filler) + "\nB,"));
+        bytes.Write(BoardTestData.ShiftJis("髙橋,\nC,ok\n"));
+        BoardTestData.ShiftJis("髙")[0].Should().Be(0xFB);
+        bytes.GetBuffer()[leadOffset].Should().Be(0xFB);
+
+        var (open, records) = await BoardTestData.ReadAllAsync(new MemoryStream(bytes.ToArray()), encoding);
+        open.Error.Should().BeNull();
+        records.Select(r => r.Applicant!.Profile.Name.Full).Should().Equal("A", "B", "C");
+        records[1].Applicant!.ExtraFields["メモ"].Should().Be("髙橋");
+    }
+
     [Fact]
     public async Task ForwardOnlyStream_ShiftJis_DetectedFromPrefix()
     {

@@ -131,13 +131,15 @@ public sealed class BoardCsvReader
                 return await DetectSeekableAsync(stream, cancellationToken).ConfigureAwait(false) is not null;
             }
 
+            // GetChars, not GetCharCount: only GetChars carries a lead byte split by the chunk boundary to the next chunk.
             var decoder = encoding.GetDecoder();
+            var chars = new char[encoding.GetMaxCharCount(81920)];
             while (true)
             {
                 var read = await stream.ReadAsync(buffer.AsMemory(0, 81920), cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    decoder.GetCharCount(buffer.AsSpan(0, read), flush: read == 0);
+                    decoder.GetChars(buffer, 0, read, chars, 0, flush: read == 0);
                 }
                 catch (DecoderFallbackException)
                 {
