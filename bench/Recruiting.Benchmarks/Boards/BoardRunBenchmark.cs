@@ -22,7 +22,10 @@ namespace Recruiting.Benchmarks.Boards;
 /// Sizes: BOARD_BENCH_ACCOUNTS (default 100) × BOARD_BENCH_APPLICANTS (default 100).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+[InProcess]
+[WarmupCount(1)]
+[IterationCount(3)]
+[InvocationCount(1)]
 public partial class BoardRunBenchmark
 {
     private static readonly TenantId Tenant = new("bench");
