@@ -7,7 +7,7 @@ public static class MiniAtsServiceCollectionExtensions
 {
     public static IServiceCollection AddMiniAts(this IServiceCollection services, string path)
     {
-        services.AddSingleton(sp => new MiniAts(path, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new MiniAts(path, sp.GetRequiredService<TimeProvider>()) { AfterCommit = CrashHook.FromEnvironment() });
         services.AddSingleton<IApplicationDirectory>(sp => sp.GetRequiredService<MiniAts>());
         services.AddSingleton<IApplicantIntake>(sp => sp.GetRequiredService<MiniAts>());
         services.AddSingleton<IApplicationHistory>(sp => sp.GetRequiredService<MiniAts>());

@@ -60,6 +60,12 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
             WriteJson(new { error = ex.Message });
             return ExitCode = 2;
         }
+        catch (StoreSchemaException ex)
+        {
+            // The verb cannot even start on this file: an invocation error, with the typed reason.
+            WriteJson(new { error = $"{ex.Code}: {ex.Message}" });
+            return ExitCode = 2;
+        }
 #pragma warning disable CA1031 // The CLI contract: any unexpected failure is one JSON error document and exit code 1.
         catch (Exception ex)
 #pragma warning restore CA1031

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Recruiting.Boards;
 
 namespace Recruiting.Storage.Sqlite;
 
@@ -7,6 +9,8 @@ internal static class SqliteBoardsStores
 {
     public static void Register(IServiceCollection services)
     {
-        _ = services;
+        services.TryAddSingleton<IBoardAccountStore, SqliteBoardAccountStore>();
+        services.TryAddSingleton<IBoardSettingsStore, SqliteBoardSettingsStore>();
+        services.TryAddSingleton<IBoardImportHistoryStore, SqliteBoardImportHistoryStore>();
     }
 }

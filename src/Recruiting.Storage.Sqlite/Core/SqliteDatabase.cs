@@ -154,6 +154,8 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
         {
             try
             {
+                // Refuse a foreign database before anything is written to it (switching to WAL writes the header).
+                await CheckApplicationAsync(connection, null, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
 
                 // BEGIN IMMEDIATE takes the write lock: a second process starting at the same time waits here,
@@ -161,15 +163,8 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
                 var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
-                    var applicationId = Convert.ToInt32(await ScalarAsync(connection, transaction, "PRAGMA application_id;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-                    var tableCount = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT count(*) FROM sqlite_master;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-                    if (applicationId != SqliteSchema.ApplicationId)
+                    if (!await CheckApplicationAsync(connection, transaction, cancellationToken).ConfigureAwait(false))
                     {
-                        if (tableCount > 0)
-                        {
-                            throw new StoreSchemaException(StoreSchemaProblem.NotARecruitingDatabase, $"'{FilePath}' is a SQLite database of another application (application_id {applicationId}); it was not changed.");
-                        }
-
                         await ExecuteAsync(connection, transaction, $"PRAGMA application_id={SqliteSchema.ApplicationId};", cancellationToken).ConfigureAwait(false);
                     }
 
@@ -240,6 +235,21 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
         }
     }
 
+    /// <summary>Returns whether the database is marked as ours; false for an empty one; throws for another application's.</summary>
+    private async Task<bool> CheckApplicationAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var applicationId = Convert.ToInt32(await ScalarAsync(connection, transaction, "PRAGMA application_id;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (applicationId == SqliteSchema.ApplicationId)
+        {
+            return true;
+        }
+
+        var tableCount = Convert.ToInt64(await ScalarAsync(connection, transaction, "SELECT count(*) FROM sqlite_master;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        return tableCount == 0
+            ? false
+            : throw new StoreSchemaException(StoreSchemaProblem.NotARecruitingDatabase, $"'{FilePath}' is a SQLite database of another application (application_id {applicationId}); it was not changed.");
+    }
+
     private async Task CheckHeaderAsync(CancellationToken cancellationToken)
     {
         // SQLite would treat some non-database files as empty and write into them; refuse anything without the header.
@@ -273,7 +283,7 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Recruiting.MailImport;
 
 namespace Recruiting.Storage.Sqlite;
 
@@ -7,6 +9,8 @@ internal static class SqliteMailStores
 {
     public static void Register(IServiceCollection services)
     {
-        _ = services;
+        services.TryAddSingleton<ITenantMailSettingsStore, SqliteTenantMailSettingsStore>();
+        services.TryAddSingleton<IMailQuarantineStore, SqliteMailQuarantineStore>();
+        services.TryAddSingleton<IMailboxCheckpointStore, SqliteMailboxCheckpointStore>();
     }
 }

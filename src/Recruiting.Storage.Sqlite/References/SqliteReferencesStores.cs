@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Recruiting.References;
 
 namespace Recruiting.Storage.Sqlite;
 
@@ -7,6 +9,7 @@ internal static class SqliteReferencesStores
 {
     public static void Register(IServiceCollection services)
     {
-        _ = services;
+        services.TryAddSingleton<IReferenceCheckStore, SqliteReferenceCheckStore>();
+        services.TryAddSingleton<IReferenceProviderSettingsStore, SqliteReferenceProviderSettingsStore>();
     }
 }

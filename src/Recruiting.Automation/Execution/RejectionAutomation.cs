@@ -1,0 +1,408 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Recruiting.Automation;
+
+/// <summary>The default <see cref="IRejectionAutomation"/>: loads from the ports, plans purely, records in one transaction, syncs the host.</summary>
+internal sealed class RejectionAutomation(
+    IRejectionRuleStore rules,
+    IRejectionOutboxStore outbox,
+    IApplicationDirectory directory,
+    IUserDirectory users,
+    ITenantDirectory tenants,
+    RejectionPlanner planner,
+    DeliveryRecorder recorder,
+    AutomationPipeline pipeline,
+    IOptions<RecruitingOptions> recruitingOptions,
+    TimeProvider time,
+    ILogger<RejectionAutomation> logger) : IRejectionAutomation
+{
+    private IRejectionRuleStore Rules => rules;
+
+    private IApplicationDirectory Directory => directory;
+
+    private IUserDirectory Users => users;
+
+    private ITenantDirectory Tenants => tenants;
+
+    private RejectionPlanner Planner => planner;
+
+    private RecruitingOptions RecruitingOptions => recruitingOptions.Value;
+
+    public async ValueTask<RejectionOutcome> PreviewAsync(TenantId tenant, ApplicationId application, string reasonId, UserId actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reasonId);
+        var loader = new Loader(this, tenant, time.GetUtcNow());
+        var (outcome, _) = await loader.PlanAsync(new BulkRejectionItem(application, reasonId), actor, bulk: false, expectedVersion: null, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    public async ValueTask<RejectionOutcome> RejectAsync(RejectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(request.ReasonId);
+        using var activity = AutomationTelemetry.ActivitySource.StartActivity("RejectApplication");
+        activity?.SetTag(RecruitingTelemetry.TenantTag, request.Tenant.Value);
+        var now = time.GetUtcNow();
+        var loader = new Loader(this, request.Tenant, now);
+        var (outcome, plan) = await loader.PlanAsync(new BulkRejectionItem(request.Application, request.ReasonId), request.Actor, bulk: false, request.ExpectedRuleVersion, cancellationToken).ConfigureAwait(false);
+        if (plan is null)
+        {
+            return outcome;
+        }
+
+        var results = await RecordAndSyncAsync([(plan, request.WithActions, request.RequestId)], bulk: false, now, cancellationToken).ConfigureAwait(false);
+        return results[0];
+    }
+
+    public async ValueTask<BulkRejectionPlan> PlanBulkAsync(TenantId tenant, UserId actor, IReadOnlyList<BulkRejectionItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var loader = new Loader(this, tenant, time.GetUtcNow());
+        var plans = new List<RejectionPlan>(items.Count);
+        var problems = new List<RejectionOutcome>();
+        foreach (var item in items)
+        {
+            var (outcome, plan) = await loader.PlanAsync(item, actor, bulk: true, expectedVersion: null, cancellationToken).ConfigureAwait(false);
+            if (plan is null)
+            {
+                problems.Add(outcome);
+            }
+            else
+            {
+                plans.Add(plan);
+            }
+        }
+
+        var groups = plans.GroupBy(p => p.ReasonId, StringComparer.Ordinal)
+            .Select(g => new BulkReasonGroup(g.Key, g.First().ReasonName, g.First().RuleVersion, g.ToList()))
+            .OrderBy(g => g.ReasonName, StringComparer.CurrentCulture)
+            .ToList();
+        return new BulkRejectionPlan(tenant, actor, groups, problems);
+    }
+
+    public async ValueTask<BulkRejectionResult> ConfirmBulkAsync(BulkRejectionPlan plan, bool withActions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        using var activity = AutomationTelemetry.ActivitySource.StartActivity("ConfirmBulkRejection");
+        var now = time.GetUtcNow();
+        var loader = new Loader(this, plan.Tenant, now);
+        var outcomes = new List<RejectionOutcome>(plan.Problems);
+        var toRecord = new List<(RejectionPlan, bool, string?)>();
+        foreach (var group in plan.Groups)
+        {
+            foreach (var previous in group.Plans)
+            {
+                // Re-plan at confirmation: a reason deleted or edited since the preview is reported, not applied.
+                var (outcome, fresh) = await loader.PlanAsync(new BulkRejectionItem(previous.Application, group.ReasonId), plan.Actor, bulk: true, group.RuleVersion, cancellationToken).ConfigureAwait(false);
+                if (fresh is null)
+                {
+                    outcomes.Add(outcome);
+                }
+                else
+                {
+                    toRecord.Add((fresh, withActions, null));
+                }
+            }
+        }
+
+        outcomes.AddRange(await RecordAndSyncAsync(toRecord, bulk: true, now, cancellationToken).ConfigureAwait(false));
+        return new BulkRejectionResult(outcomes);
+    }
+
+    public async ValueTask<CancelResult> CancelAsync(TenantId tenant, string rejectionId, int? actionIndex, UserId actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rejectionId);
+        var rejection = await outbox.GetRejectionAsync(tenant, rejectionId, cancellationToken).ConfigureAwait(false);
+        if (rejection is null)
+        {
+            return new CancelResult(CancelStatus.NotFound, [], []);
+        }
+
+        if (rejection.Bulk)
+        {
+            return new CancelResult(CancelStatus.NotCancellable, [], await outbox.ListActionsAsync(tenant, rejectionId, cancellationToken).ConfigureAwait(false));
+        }
+
+        var cancelled = await outbox.CancelPendingAsync(tenant, rejectionId, actionIndex, $"cancelled by {actor}", time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await RecordCancelledAsync(cancelled, rejection.Actor, cancellationToken).ConfigureAwait(false);
+        var remaining = await outbox.ListActionsAsync(tenant, rejectionId, cancellationToken).ConfigureAwait(false);
+        return new CancelResult(CancelStatus.Cancelled, cancelled, remaining);
+    }
+
+    public async ValueTask<UnrejectResult> UnrejectAsync(TenantId tenant, ApplicationId application, UnrejectCause cause, CancellationToken cancellationToken = default)
+    {
+        var (rejection, cancelled) = await outbox.UnrejectAsync(tenant, application, cause, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        await RecordCancelledAsync(cancelled, rejection?.Actor, cancellationToken).ConfigureAwait(false);
+        return new UnrejectResult(rejection?.RejectionId, cancelled);
+    }
+
+    private async Task RecordCancelledAsync(IReadOnlyList<OutboxAction> cancelled, UserId? actor, CancellationToken cancellationToken)
+    {
+        foreach (var action in cancelled)
+        {
+            try
+            {
+                await recorder.RecordAsync(pipeline.Pipeline, action, AutomatedActionState.Cancelled, action.Detail, actor, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                AutomationLog.RecordFailed(logger, ex, action.RejectionId, action.ActionIndex);
+            }
+        }
+    }
+
+    private async Task<List<RejectionOutcome>> RecordAndSyncAsync(List<(RejectionPlan Plan, bool WithActions, string? RequestId)> items, bool bulk, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var batch = new List<NewRejection>(items.Count);
+        foreach (var (plan, withActions, requestId) in items)
+        {
+            var rejection = new RejectionRecord
+            {
+                Tenant = plan.Tenant,
+                RejectionId = NewRejectionId(),
+                Application = plan.Application,
+                Candidate = plan.Candidate,
+                ReasonId = plan.ReasonId,
+                ReasonVersion = plan.RuleVersion,
+                Actor = plan.Actor,
+                RejectedAt = now,
+                WithActions = withActions,
+                Bulk = bulk,
+                CancelUntil = plan.CancelUntil,
+                RequestId = requestId,
+            };
+            var actions = withActions
+                ? plan.Actions.Select(a => new OutboxAction
+                {
+                    Tenant = plan.Tenant,
+                    RejectionId = rejection.RejectionId,
+                    ActionIndex = a.Index,
+                    Application = plan.Application,
+                    Kind = a.Kind,
+                    State = a.State,
+                    DueAt = a.DueAt,
+                    RuleId = a.RuleId,
+                    Payload = a.Payload,
+                    Detail = a.SkipReason is { } reason ? $"{AutomationWords.Skip(reason)}: {a.Detail}" : a.Detail,
+                    UpdatedAt = now,
+                }).ToList()
+                : [];
+            batch.Add(new NewRejection(rejection, actions));
+        }
+
+        // One transaction: the rejections and every queued action, or nothing.
+        var recorded = await outbox.RecordAsync(batch, cancellationToken).ConfigureAwait(false);
+        var outcomes = new List<RejectionOutcome>(items.Count);
+        var synced = new List<(TenantId, string)>();
+        for (var i = 0; i < recorded.Count; i++)
+        {
+            var (plan, _, _) = items[i];
+            var result = recorded[i];
+            if (!result.Recorded)
+            {
+                outcomes.Add(new RejectionOutcome
+                {
+                    Status = RejectionStatus.Duplicate,
+                    Application = plan.Application,
+                    ReasonId = plan.ReasonId,
+                    RejectionId = result.Rejection.RejectionId,
+                    Actions = await outbox.ListActionsAsync(plan.Tenant, result.Rejection.RejectionId, cancellationToken).ConfigureAwait(false),
+                    CancelUntil = result.Rejection.CancelUntil,
+                    HostSynced = result.Rejection.HostSynced,
+                    Detail = "The application already has an active rejection; nothing new was queued.",
+                });
+                continue;
+            }
+
+            var actions = batch[i].Actions;
+            var hostSynced = true;
+            try
+            {
+                await recorder.SyncRejectionAsync(pipeline.Pipeline, result.Rejection, actions, cancellationToken).ConfigureAwait(false);
+                synced.Add((result.Rejection.Tenant, result.Rejection.RejectionId));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Recorded durably; the dispatcher writes the host side later with the same keys.
+                hostSynced = false;
+                AutomationLog.HostSyncFailed(logger, ex, result.Rejection.Tenant.Value, result.Rejection.RejectionId);
+            }
+
+            AutomationLog.Rejected(logger, plan.Tenant.Value, plan.Application.Value, plan.ReasonId, result.Rejection.RejectionId, actions.Count);
+            outcomes.Add(new RejectionOutcome
+            {
+                Status = RejectionStatus.Rejected,
+                Application = plan.Application,
+                ReasonId = plan.ReasonId,
+                RejectionId = result.Rejection.RejectionId,
+                Plan = plan,
+                Actions = actions,
+                CancelUntil = result.Rejection.CancelUntil,
+                HostSynced = hostSynced,
+            });
+        }
+
+        await outbox.MarkHostSyncedAsync(synced, cancellationToken).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    private static string NewRejectionId() => "rej_" + Guid.CreateVersion7().ToString("N");
+
+    /// <summary>Loads what the planner needs, caching tenant, actor, rules and members across the items of one call.</summary>
+    private sealed class Loader(RejectionAutomation owner, TenantId tenant, DateTimeOffset now)
+    {
+        private readonly Dictionary<string, RejectionReasonRule?> _rules = new(StringComparer.Ordinal);
+        private readonly Dictionary<UserId, UserInfo?> _members = [];
+        private readonly Dictionary<JobId, JobInfo?> _jobs = [];
+        private readonly Dictionary<TalentPoolId, TalentPoolInfo?> _pools = [];
+        private TenantInfo? _tenant;
+        private TimeZoneInfo? _zone;
+        private UserInfo? _actor;
+        private bool _actorLoaded;
+
+        public async Task<(RejectionOutcome Outcome, RejectionPlan? Plan)> PlanAsync(BulkRejectionItem item, UserId actorId, bool bulk, int? expectedVersion, CancellationToken cancellationToken)
+        {
+            RejectionOutcome Fail(RejectionStatus status, string detail) => new() { Status = status, Application = item.Application, ReasonId = item.ReasonId, Detail = detail };
+
+            if (!_actorLoaded)
+            {
+                _actor = await owner.Users.GetUserAsync(tenant, actorId, cancellationToken).ConfigureAwait(false);
+                _actorLoaded = true;
+            }
+
+            if (_actor is not { IsActive: true })
+            {
+                return (Fail(RejectionStatus.UnknownActor, $"User '{actorId}' is unknown or has left."), null);
+            }
+
+            if (!_actor.Has(Permissions.Reject))
+            {
+                return (Fail(RejectionStatus.NotAllowed, $"User '{actorId}' may not reject applications ('{Permissions.Reject}')."), null);
+            }
+
+            if (!_rules.TryGetValue(item.ReasonId, out var rule))
+            {
+                rule = await owner.Rules.GetAsync(tenant, item.ReasonId, cancellationToken).ConfigureAwait(false);
+                _rules[item.ReasonId] = rule;
+            }
+
+            if (rule is null)
+            {
+                return (Fail(RejectionStatus.UnknownReason, $"Rejection reason '{item.ReasonId}' is unknown or was deleted."), null);
+            }
+
+            if (expectedVersion is { } expected && expected != rule.Version)
+            {
+                return (Fail(RejectionStatus.ReasonChanged, $"Rejection reason '{item.ReasonId}' changed (version {expected} → {rule.Version}); preview again."), null);
+            }
+
+            var application = await owner.Directory.GetApplicationAsync(tenant, item.Application, cancellationToken).ConfigureAwait(false);
+            var candidate = application is null ? null : await owner.Directory.GetCandidateAsync(tenant, application.Candidate, cancellationToken).ConfigureAwait(false);
+            if (application is null || candidate is null)
+            {
+                return (Fail(RejectionStatus.UnknownApplication, $"Application '{item.Application}' or its candidate is unknown."), null);
+            }
+
+            _tenant ??= await owner.Tenants.GetTenantAsync(tenant, cancellationToken).ConfigureAwait(false)
+                ?? new TenantInfo { Id = tenant, Name = tenant.Value, TimeZoneId = owner.RecruitingOptions.DefaultTimeZoneId };
+            _zone ??= TimeZoneInfo.TryFindSystemTimeZoneById(_tenant.TimeZoneId, out var zone) ? zone : TimeZoneInfo.FindSystemTimeZoneById(owner.RecruitingOptions.DefaultTimeZoneId);
+
+            JobInfo? job = null;
+            if (application.Job is { } jobId)
+            {
+                job = await JobAsync(jobId, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var action in rule.Actions)
+            {
+                switch (action)
+                {
+                    case SendEmailAction { SenderMember: { } sender }:
+                        await MemberAsync(sender, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case AddTaskAction { Assignee: { } assignee }:
+                        await MemberAsync(assignee, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case AddFollowersAction followers:
+                        foreach (var follower in followers.Followers)
+                        {
+                            await MemberAsync(follower, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        break;
+                    case AssignToJobAction assign:
+                        await JobAsync(assign.Job, cancellationToken).ConfigureAwait(false);
+                        break;
+                    case AssignToTalentPoolAction pool when !_pools.ContainsKey(pool.Pool):
+                        _pools[pool.Pool] = await owner.Directory.GetTalentPoolAsync(tenant, pool.Pool, cancellationToken).ConfigureAwait(false);
+                        break;
+                }
+            }
+
+            var plan = owner.Planner.Plan(new PlanningInput
+            {
+                Tenant = _tenant,
+                TimeZone = _zone,
+                Rule = rule,
+                Actor = _actor,
+                Application = application,
+                Candidate = candidate,
+                Job = job,
+                Members = _members,
+                Jobs = _jobs,
+                Pools = _pools,
+                Now = now,
+                Bulk = bulk,
+            });
+            Activity.Current?.SetTag("recruiting.reason", rule.ReasonId);
+            return (new RejectionOutcome { Status = RejectionStatus.Planned, Application = item.Application, ReasonId = item.ReasonId, Plan = plan, CancelUntil = plan.CancelUntil }, plan);
+        }
+
+        private async Task MemberAsync(UserId id, CancellationToken cancellationToken)
+        {
+            if (!_members.ContainsKey(id))
+            {
+                _members[id] = await owner.Users.GetUserAsync(tenant, id, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<JobInfo?> JobAsync(JobId id, CancellationToken cancellationToken)
+        {
+            if (!_jobs.TryGetValue(id, out var job))
+            {
+                job = await owner.Directory.GetJobAsync(tenant, id, cancellationToken).ConfigureAwait(false);
+                _jobs[id] = job;
+            }
+
+            return job;
+        }
+    }
+}
+
+/// <summary>The Polly pipeline around port calls: retries transient failures with exponential back-off and jitter.</summary>
+internal sealed class AutomationPipeline
+{
+    public AutomationPipeline(IOptions<RejectionAutomationOptions> options, TimeProvider time)
+    {
+        var o = options.Value;
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (o.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new Polly.Retry.RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(o.IsTransient),
+                MaxRetryAttempts = o.MaxRetryAttempts,
+                Delay = o.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            });
+        }
+
+        Pipeline = builder.Build();
+    }
+
+    public ResiliencePipeline Pipeline { get; }
+}
