@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Recruiting.Samples.Console;
 using Recruiting.Samples.Console.Cli;
 using Recruiting.Samples.Console.Demo;
 using Recruiting.Testing;
@@ -15,12 +14,12 @@ public sealed class ClientAccessDemoStepTests : IDisposable
     [Fact]
     public async Task DemoStep_ShowsBothViews_HidesContactsFromTheClient_AndNotifiesTheRecruiters()
     {
-        using var host = SampleHost.Build(_temp.File("demo.db"));
+        using var host = global::Recruiting.Samples.Console.SampleHost.Build(_temp.File("demo.db"));
         await host.StartAsync();
         try
         {
             var step = host.Services.GetServices<IDemoStep>().Single(s => s.Section == "clientAccess");
-            var section = await step.RunAsync(host.Services, SampleHost.DemoTenant, CancellationToken.None);
+            var section = await step.RunAsync(host.Services, global::Recruiting.Samples.Console.SampleHost.DemoTenant, CancellationToken.None);
             using var json = JsonDocument.Parse(CliJson.Serialize(section));
             var root = json.RootElement;
 
@@ -37,7 +36,7 @@ public sealed class ClientAccessDemoStepTests : IDisposable
             copy.GetProperty("body").GetString().Should().NotContain("090-1234-5678");
 
             // Run again on the same database: the client is reused, a new invitation revokes the old link, nothing breaks.
-            var again = await step.RunAsync(host.Services, SampleHost.DemoTenant, CancellationToken.None);
+            var again = await step.RunAsync(host.Services, global::Recruiting.Samples.Console.SampleHost.DemoTenant, CancellationToken.None);
             CliJson.Serialize(again).Should().Contain("\"clientView\"");
         }
         finally
