@@ -27,6 +27,12 @@ public sealed record TenantMailSettings
 
     /// <summary>Gets the allowed senders for <see cref="MailImport.SenderVerification.AllowList"/>: full addresses (<c>hr@demo.example</c>) or domains (<c>demo.example</c> or <c>@demo.example</c>).</summary>
     public IReadOnlyList<string> AllowedSenders { get; init; } = [];
+
+    /// <summary>
+    /// Gets the tenant's own application reference format (pattern, lengths, check digit), validated when saved;
+    /// <see langword="null"/> uses the importer-wide subject options.
+    /// </summary>
+    public TenantReferenceFormat? ReferenceFormat { get; init; }
 }
 
 /// <summary>Keeps each tenant's mail import settings (SDK state). The SQLite store implements it.</summary>
@@ -37,6 +43,7 @@ public interface ITenantMailSettingsStore
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>A task that completes when they are stored.</returns>
     /// <exception cref="ArgumentException">An import address already belongs to another tenant.</exception>
+    /// <exception cref="InvalidTenantMailSettingsException">The reference format is invalid (for example its pattern is not a regular expression); nothing is stored.</exception>
     ValueTask SaveAsync(TenantMailSettings settings, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a tenant's settings.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -34,6 +35,7 @@ internal sealed class MailImporter : IMailImporter
     private readonly EventPublisher _events;
     private readonly SenderVerifier _senders;
     private readonly SubjectParser _subjects;
+    private readonly ConcurrentDictionary<TenantId, TenantSubjectParser> _tenantSubjects = new();
     private readonly ForwardUnwrapper _unwrapper;
     private readonly MailHtmlSanitizer _sanitizer;
     private readonly AttachmentExtractor _attachments;
@@ -226,8 +228,14 @@ internal sealed class MailImporter : IMailImporter
             return await QuarantineAsync(context, tenant, key, MailImportReason.SenderNotAllowed, verdict.Detail, from, subjectText, cancellationToken).ConfigureAwait(false);
         }
 
-        // 7. The reference at the start of the subject.
-        var parsed = _subjects.Parse(RawSubject(message));
+        // 7. The reference at the start of the subject, in the tenant's own format when it has one.
+        var subjects = SubjectParserFor(settings);
+        if (subjects.Parser is null)
+        {
+            return await QuarantineAsync(context, tenant, key, MailImportReason.MalformedReference, "The tenant's reference format cannot be used: " + subjects.Problem, from, subjectText, cancellationToken).ConfigureAwait(false);
+        }
+
+        var parsed = subjects.Parser.Parse(RawSubject(message));
         if (!parsed.Success || parsed.Reference is not { } reference)
         {
             var reason = parsed.Reason == SubjectParseFailure.NoReference ? MailImportReason.NoReference : MailImportReason.MalformedReference;
@@ -456,6 +464,32 @@ internal sealed class MailImporter : IMailImporter
         return null;
     }
 
+    /// <summary>
+    /// The subject parser for a tenant: the importer-wide one, or one built from the tenant's reference format over the
+    /// importer-wide options, cached until the tenant's format changes (settings are read on every import).
+    /// </summary>
+    private TenantSubjectParser SubjectParserFor(TenantMailSettings settings)
+    {
+        if (settings.ReferenceFormat is not { IsEmpty: false } format)
+        {
+            _tenantSubjects.TryRemove(settings.Tenant, out _);
+            return new TenantSubjectParser(null, _subjects, null);
+        }
+
+        if (_tenantSubjects.TryGetValue(settings.Tenant, out var cached) && cached.Format == format)
+        {
+            return cached;
+        }
+
+        var options = _options.Subjects.WithTenantFormat(format);
+        var problems = options.Validate();
+        var built = problems.Count == 0
+            ? new TenantSubjectParser(format, new SubjectParser(options), null)
+            : new TenantSubjectParser(format, null, string.Join(" ", problems));
+        _tenantSubjects[settings.Tenant] = built;
+        return built;
+    }
+
     private static string? RawSubject(MimeMessage message)
     {
         var header = message.Headers.FirstOrDefault(h => h.Id == HeaderId.Subject);
@@ -537,4 +571,6 @@ internal sealed class MailImporter : IMailImporter
     private sealed record LedgerAttachment(string FileName, DocumentKind Kind);
 
     private sealed record LedgerPayload(string Application, string Reference, string? HistoryEntry, List<LedgerAttachment> Attachments, List<string> Documents);
+
+    private sealed record TenantSubjectParser(TenantReferenceFormat? Format, SubjectParser? Parser, string? Problem);
 }

@@ -52,6 +52,33 @@ public sealed class SubjectParserOptions
     /// </summary>
     public IList<string> AdditionalTags { get; } = [];
 
+    /// <summary>Copies these options with a tenant's reference format laid over them (its non-null fields win).</summary>
+    /// <param name="format">The tenant's format.</param>
+    /// <returns>A new instance; these options are unchanged.</returns>
+    internal SubjectParserOptions WithTenantFormat(TenantReferenceFormat format)
+    {
+        var copy = new SubjectParserOptions
+        {
+            ReferencePattern = format.Pattern ?? ReferencePattern,
+            MinReferenceLength = format.MinLength ?? MinReferenceLength,
+            MaxReferenceLength = format.MaxLength ?? MaxReferenceLength,
+            Checksum = format.Checksum ?? Checksum,
+            MaxSubjectLength = MaxSubjectLength,
+            PatternTimeout = PatternTimeout,
+        };
+        foreach (var prefix in AdditionalPrefixes)
+        {
+            copy.AdditionalPrefixes.Add(prefix);
+        }
+
+        foreach (var tag in AdditionalTags)
+        {
+            copy.AdditionalTags.Add(tag);
+        }
+
+        return copy;
+    }
+
     /// <summary>Validates the options and returns every problem found.</summary>
     /// <returns>The problems; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate()

@@ -44,5 +44,11 @@ internal static class MailSchema
                 updated_at INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
+        new("mail", 2, "per-tenant reference format", """
+            ALTER TABLE mail_settings ADD COLUMN reference_pattern TEXT NULL;
+            ALTER TABLE mail_settings ADD COLUMN reference_min_length INTEGER NULL;
+            ALTER TABLE mail_settings ADD COLUMN reference_max_length INTEGER NULL;
+            ALTER TABLE mail_settings ADD COLUMN reference_checksum TEXT NULL;
+            """),
     ];
 }

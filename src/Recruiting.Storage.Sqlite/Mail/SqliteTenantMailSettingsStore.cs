@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Recruiting.MailImport;
+using Recruiting.MailImport.Subjects;
 
 namespace Recruiting.Storage.Sqlite;
 
@@ -11,6 +12,8 @@ internal sealed class SqliteTenantMailSettingsStore(SqliteDatabase database, Tim
     public async ValueTask SaveAsync(TenantMailSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        InvalidTenantMailSettingsException.ThrowIfInvalid(settings);
+        var format = settings.ReferenceFormat is { IsEmpty: false } f ? f : null;
         var addresses = settings.ImportAddresses.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         await database.WriteAsync(async (connection, transaction) =>
         {
@@ -24,10 +27,17 @@ internal sealed class SqliteTenantMailSettingsStore(SqliteDatabase database, Tim
             }
 
             using (var upsert = connection.Command(transaction, """
-                INSERT INTO mail_settings (tenant, sender_verification, allowed_senders, updated_at) VALUES ($t, $v, $s, $now)
-                ON CONFLICT (tenant) DO UPDATE SET sender_verification = excluded.sender_verification, allowed_senders = excluded.allowed_senders, updated_at = excluded.updated_at;
+                INSERT INTO mail_settings (tenant, sender_verification, allowed_senders, updated_at, reference_pattern, reference_min_length, reference_max_length, reference_checksum)
+                VALUES ($t, $v, $s, $now, $rp, $rmin, $rmax, $rc)
+                ON CONFLICT (tenant) DO UPDATE SET sender_verification = excluded.sender_verification, allowed_senders = excluded.allowed_senders, updated_at = excluded.updated_at,
+                    reference_pattern = excluded.reference_pattern, reference_min_length = excluded.reference_min_length,
+                    reference_max_length = excluded.reference_max_length, reference_checksum = excluded.reference_checksum;
                 """,
                 ("$t", settings.Tenant.Value),
+                ("$rp", format?.Pattern),
+                ("$rmin", format?.MinLength),
+                ("$rmax", format?.MaxLength),
+                ("$rc", format?.Checksum?.ToString()),
                 ("$v", settings.SenderVerification is { } v ? (int)v : null),
                 ("$s", JsonSerializer.Serialize(settings.AllowedSenders)),
                 ("$now", SqliteDatabase.ToDb(time.GetUtcNow()))))
@@ -90,7 +100,11 @@ internal sealed class SqliteTenantMailSettingsStore(SqliteDatabase database, Tim
     {
         int? verification;
         string allowed;
-        using (var select = connection.Command(null, "SELECT sender_verification, allowed_senders FROM mail_settings WHERE tenant = $t;", ("$t", tenant)))
+        TenantReferenceFormat? format;
+        using (var select = connection.Command(null, """
+            SELECT sender_verification, allowed_senders, reference_pattern, reference_min_length, reference_max_length, reference_checksum
+            FROM mail_settings WHERE tenant = $t;
+            """, ("$t", tenant)))
         using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -100,6 +114,15 @@ internal sealed class SqliteTenantMailSettingsStore(SqliteDatabase database, Tim
 
             verification = reader.IsDBNull(0) ? null : reader.GetInt32(0);
             allowed = reader.GetString(1);
+            format = new TenantReferenceFormat
+            {
+                Pattern = reader.IsDBNull(2) ? null : reader.GetString(2),
+                MinLength = reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                MaxLength = reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                Checksum = !reader.IsDBNull(5) && Enum.TryParse<ReferenceChecksum>(reader.GetString(5), ignoreCase: false, out var checksum) && Enum.IsDefined(checksum)
+                    ? checksum
+                    : null,
+            };
         }
 
         var addresses = new List<string>();
@@ -118,6 +141,7 @@ internal sealed class SqliteTenantMailSettingsStore(SqliteDatabase database, Tim
             ImportAddresses = addresses,
             SenderVerification = verification is { } v ? (SenderVerification)v : null,
             AllowedSenders = JsonSerializer.Deserialize<List<string>>(allowed) ?? [],
+            ReferenceFormat = format.IsEmpty ? null : format,
         };
     }
 }

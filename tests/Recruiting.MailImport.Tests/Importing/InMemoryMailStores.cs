@@ -44,6 +44,7 @@ internal sealed class InMemoryMailStores : ITenantMailSettingsStore, IMailQuaran
 
     public ValueTask SaveAsync(TenantMailSettings settings, CancellationToken cancellationToken = default)
     {
+        InvalidTenantMailSettingsException.ThrowIfInvalid(settings);
         lock (_gate)
         {
             foreach (var address in settings.ImportAddresses)
