@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -35,7 +36,7 @@ internal sealed class RejectionAutomation(
     {
         ArgumentException.ThrowIfNullOrEmpty(reasonId);
         var loader = new Loader(this, tenant, time.GetUtcNow());
-        var (outcome, _) = await loader.PlanAsync(new BulkRejectionItem(application, reasonId), actor, bulk: false, expectedVersion: null, cancellationToken).ConfigureAwait(false);
+        var (outcome, _) = await loader.PlanAsync(new BulkRejectionItem(application, reasonId), actor, bulk: false, expectedVersion: null, previous: null, cancellationToken).ConfigureAwait(false);
         return outcome;
     }
 
@@ -47,7 +48,7 @@ internal sealed class RejectionAutomation(
         activity?.SetTag(RecruitingTelemetry.TenantTag, request.Tenant.Value);
         var now = time.GetUtcNow();
         var loader = new Loader(this, request.Tenant, now);
-        var (outcome, plan) = await loader.PlanAsync(new BulkRejectionItem(request.Application, request.ReasonId), request.Actor, bulk: false, request.ExpectedRuleVersion, cancellationToken).ConfigureAwait(false);
+        var (outcome, plan) = await loader.PlanAsync(new BulkRejectionItem(request.Application, request.ReasonId), request.Actor, bulk: false, request.ExpectedRuleVersion, previous: null, cancellationToken).ConfigureAwait(false);
         if (plan is null)
         {
             return outcome;
@@ -65,7 +66,7 @@ internal sealed class RejectionAutomation(
         var problems = new List<RejectionOutcome>();
         foreach (var item in items)
         {
-            var (outcome, plan) = await loader.PlanAsync(item, actor, bulk: true, expectedVersion: null, cancellationToken).ConfigureAwait(false);
+            var (outcome, plan) = await loader.PlanAsync(item, actor, bulk: true, expectedVersion: null, previous: null, cancellationToken).ConfigureAwait(false);
             if (plan is null)
             {
                 problems.Add(outcome);
@@ -95,8 +96,9 @@ internal sealed class RejectionAutomation(
         {
             foreach (var previous in group.Plans)
             {
-                // Re-plan at confirmation: a reason deleted or edited since the preview is reported, not applied.
-                var (outcome, fresh) = await loader.PlanAsync(new BulkRejectionItem(previous.Application, group.ReasonId), plan.Actor, bulk: true, group.RuleVersion, cancellationToken).ConfigureAwait(false);
+                // Check again at confirmation: a reason deleted or edited since the preview is reported, not applied;
+                // the previewed content is reused when the rule version and every input are unchanged.
+                var (outcome, fresh) = await loader.PlanAsync(new BulkRejectionItem(previous.Application, group.ReasonId), plan.Actor, bulk: true, group.RuleVersion, previous, cancellationToken).ConfigureAwait(false);
                 if (fresh is null)
                 {
                     outcomes.Add(outcome);
@@ -258,12 +260,13 @@ internal sealed class RejectionAutomation(
         private readonly Dictionary<UserId, UserInfo?> _members = [];
         private readonly Dictionary<JobId, JobInfo?> _jobs = [];
         private readonly Dictionary<TalentPoolId, TalentPoolInfo?> _pools = [];
+        private readonly Dictionary<string, (int Version, string Text)> _contexts = new(StringComparer.Ordinal);
         private TenantInfo? _tenant;
         private TimeZoneInfo? _zone;
         private UserInfo? _actor;
         private bool _actorLoaded;
 
-        public async Task<(RejectionOutcome Outcome, RejectionPlan? Plan)> PlanAsync(BulkRejectionItem item, UserId actorId, bool bulk, int? expectedVersion, CancellationToken cancellationToken)
+        public async Task<(RejectionOutcome Outcome, RejectionPlan? Plan)> PlanAsync(BulkRejectionItem item, UserId actorId, bool bulk, int? expectedVersion, RejectionPlan? previous, CancellationToken cancellationToken)
         {
             RejectionOutcome Fail(RejectionStatus status, string detail) => new() { Status = status, Application = item.Application, ReasonId = item.ReasonId, Detail = detail };
 
@@ -342,7 +345,14 @@ internal sealed class RejectionAutomation(
                 }
             }
 
-            var plan = owner.Planner.Plan(new PlanningInput
+            var inputs = PlanInputs.Of(application, candidate, job);
+            var context = Context(rule);
+            var plan = previous?.Basis is { } basis && ReferenceEquals(basis.Actions, previous.Actions)
+                && basis.Inputs == inputs && string.Equals(basis.Context, context, StringComparison.Ordinal)
+                && previous.Tenant == tenant && previous.Actor == _actor.Id && previous.Application == application.Id
+                && string.Equals(previous.ReasonId, rule.ReasonId, StringComparison.Ordinal) && previous.RuleVersion == rule.Version
+                ? owner.Planner.Retime(previous, rule, _zone, now, bulk)
+                : owner.Planner.Plan(new PlanningInput
             {
                 Tenant = _tenant,
                 TimeZone = _zone,
@@ -357,8 +367,63 @@ internal sealed class RejectionAutomation(
                 Now = now,
                 Bulk = bulk,
             });
+            plan = plan with { Basis = new PlanBasis(inputs, context, plan.Actions) };
             Activity.Current?.SetTag("recruiting.reason", rule.ReasonId);
             return (new RejectionOutcome { Status = RejectionStatus.Planned, Application = item.Application, ReasonId = item.ReasonId, Plan = plan, CancelUntil = plan.CancelUntil }, plan);
+        }
+
+        /// <summary>The tenant, actor and referenced members, jobs and pools a rule's content depends on, as one string (cached per rule version).</summary>
+        private string Context(RejectionReasonRule rule)
+        {
+            if (_contexts.TryGetValue(rule.ReasonId, out var cached) && cached.Version == rule.Version)
+            {
+                return cached.Text;
+            }
+
+            var b = new StringBuilder();
+            b.Append(_tenant!.Name).Append('\u001f').Append(_tenant.DefaultLanguage).Append('\u001f').Append(_zone!.Id);
+            AppendUser(b, _actor);
+            foreach (var action in rule.Actions)
+            {
+                switch (action)
+                {
+                    case SendEmailAction { SenderMember: { } sender }:
+                        AppendUser(b, _members.GetValueOrDefault(sender));
+                        break;
+                    case AddTaskAction { Assignee: { } assignee }:
+                        AppendUser(b, _members.GetValueOrDefault(assignee));
+                        break;
+                    case AddFollowersAction followers:
+                        foreach (var follower in followers.Followers)
+                        {
+                            AppendUser(b, _members.GetValueOrDefault(follower));
+                        }
+
+                        break;
+                    case AssignToJobAction assign:
+                        b.Append('\u001f').Append(_jobs.GetValueOrDefault(assign.Job)?.Title ?? "\0");
+                        break;
+                    case AssignToTalentPoolAction pool:
+                        b.Append('\u001f').Append(_pools.GetValueOrDefault(pool.Pool) is null ? '0' : '1');
+                        break;
+                }
+            }
+
+            var text = b.ToString();
+            _contexts[rule.ReasonId] = (rule.Version, text);
+            return text;
+
+            static void AppendUser(StringBuilder b, UserInfo? user)
+            {
+                if (user is null)
+                {
+                    b.Append("\u001f\0");
+                    return;
+                }
+
+                b.Append('\u001f').Append(user.Id.Value).Append('|').Append(user.IsActive ? '1' : '0').Append('|').Append(user.Email).Append('|').Append(user.DisplayName).Append('|')
+                    .AppendJoin(',', user.Permissions.Order(StringComparer.Ordinal));
+            }
         }
 
         private async Task MemberAsync(UserId id, CancellationToken cancellationToken)

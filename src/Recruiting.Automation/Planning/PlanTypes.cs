@@ -112,4 +112,21 @@ public sealed record RejectionPlan
 
     /// <summary>Gets the actions in rule order.</summary>
     public required IReadOnlyList<PlannedAction> Actions { get; init; }
+
+    /// <summary>Gets what the plan was made from, so a confirmation can reuse it when nothing changed; absent on a plan built elsewhere.</summary>
+    [JsonIgnore]
+    internal PlanBasis? Basis { get; init; }
+}
+
+/// <summary>What a plan was made from: the per-application inputs, the per-rule context, and the actions made from them.</summary>
+/// <param name="Inputs">The application and candidate values the content depends on.</param>
+/// <param name="Context">The tenant, actor and rule references the content depends on.</param>
+/// <param name="Actions">The actions planned from them.</param>
+internal sealed record PlanBasis(PlanInputs Inputs, string Context, IReadOnlyList<PlannedAction> Actions);
+
+/// <summary>The application and candidate values a plan's content depends on.</summary>
+internal readonly record struct PlanInputs(CandidateId Candidate, JobId? Job, string? JobTitle, string Reference, PersonName Name, string Emails, string? Language)
+{
+    public static PlanInputs Of(ApplicationInfo application, Candidate candidate, JobInfo? job)
+        => new(candidate.Id, application.Job, job?.Title, application.Reference.Value, candidate.Profile.Name, string.Join('\n', candidate.Profile.Emails), candidate.Profile.Language);
 }

@@ -74,6 +74,35 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
         };
     }
 
+    /// <summary>
+    /// Moves a plan made earlier from the same rule version and inputs to <paramref name="now"/>: its content (rendered
+    /// e-mails, texts, payloads) stays, its times are computed again as <see cref="Plan"/> would at <paramref name="now"/>.
+    /// </summary>
+    public RejectionPlan Retime(RejectionPlan plan, RejectionReasonRule rule, TimeZoneInfo zone, DateTimeOffset now, bool bulk)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(rule);
+        if (plan.PlannedAt == now)
+        {
+            return plan;
+        }
+
+        var cancelUntil = bulk ? now : now + options.CancelWindow;
+        var actions = new List<PlannedAction>(plan.Actions.Count);
+        foreach (var action in plan.Actions)
+        {
+            actions.Add(action.State != AutomatedActionState.Pending ? action with { DueAt = now } : rule.Actions[action.Index] switch
+            {
+                SendEmailAction email => action with { DueAt = EmailDue(email, now, cancelUntil, zone) },
+                AddTaskAction { DueAt: null } task when ActionPayload.Deserialize(action.Payload) is TaskPayload payload
+                    => action with { DueAt = cancelUntil, Payload = (payload with { DueAt = now + (task.DueAfter ?? TimeSpan.Zero) }).Serialize() },
+                _ => action with { DueAt = cancelUntil },
+            });
+        }
+
+        return plan with { PlannedAt = now, CancelUntil = cancelUntil, Actions = actions };
+    }
+
     /// <summary>Picks the template variant: the candidate's language, then its primary subtag, then the tenant's language, then the first.</summary>
     public static EmailTemplateVariant PickVariant(IReadOnlyList<EmailTemplateVariant> variants, string? candidateLanguage, string? tenantLanguage)
     {
@@ -162,12 +191,7 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
                 }
 
                 var rendered = new RenderedEmail(sender!.Email, sender.DisplayName, to, subject.Output!.Trim(), html.Output!, variant.TextBody is null ? null : text.Output, variant.Language);
-                var due = email.Timing switch
-                {
-                    SendTimingMode.AfterDelay => Max(input.Now + (email.Delay ?? TimeSpan.Zero), cancelUntil),
-                    SendTimingMode.NextWorkingHours => WorkingHours.NextSlot(cancelUntil, input.TimeZone, options.WorkingHoursStart, options.WorkingHoursEnd, options.WorkingDays),
-                    _ => cancelUntil,
-                };
+                var due = EmailDue(email, input.Now, cancelUntil, input.TimeZone);
                 return Run(new EmailPayload { Candidate = input.Candidate.Id, Actor = input.Actor.Id, Sender = sender.Id, Email = rendered }, due, rendered);
             }
 
@@ -252,6 +276,13 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
 
     private static IReadOnlyDictionary<string, object?> Model(PlanningInput input, UserInfo? sender)
         => RejectionTemplateModel.Create(input.Candidate.Profile, input.Job, input.Rule.ReasonId, input.Rule.Name, sender, input.Tenant.Name, input.Application.Reference.Value);
+
+    private DateTimeOffset EmailDue(SendEmailAction email, DateTimeOffset now, DateTimeOffset cancelUntil, TimeZoneInfo zone) => email.Timing switch
+    {
+        SendTimingMode.AfterDelay => Max(now + (email.Delay ?? TimeSpan.Zero), cancelUntil),
+        SendTimingMode.NextWorkingHours => WorkingHours.NextSlot(cancelUntil, zone, options.WorkingHoursStart, options.WorkingHoursEnd, options.WorkingDays),
+        _ => cancelUntil,
+    };
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

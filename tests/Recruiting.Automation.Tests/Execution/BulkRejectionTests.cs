@@ -99,4 +99,36 @@ public sealed class BulkRejectionTests : IDisposable
         await _h.Dispatcher.DispatchDueAsync();
         _h.Host.Emails.Should().HaveCount(2);
     }
+    [Fact]
+    public async Task Confirm_reuses_the_previewed_content_and_moves_its_times_to_the_confirmation()
+    {
+        await _h.SaveRuleAsync(FullRule());
+        var a = _h.AddApplication("A One");
+        var plan = await _h.Automation.PlanBulkAsync(Tenant, Recruiter, [new(a.Id, "no-experience")]);
+        _h.Time.Advance(TimeSpan.FromHours(1));
+        var confirmedAt = _h.Time.GetUtcNow();
+
+        var result = await _h.Automation.ConfirmBulkAsync(plan, withActions: true);
+
+        var confirmed = result.Outcomes.Should().ContainSingle().Which.Plan!;
+        confirmed.PlannedAt.Should().Be(confirmedAt);
+        confirmed.Actions[0].Email.Should().BeSameAs(plan.Groups[0].Plans[0].Actions[0].Email, "the previewed e-mail is reused, not rendered again");
+        var stored = await _h.Outbox.ListActionsAsync(Tenant, result.Outcomes[0].RejectionId!);
+        stored.Should().HaveCount(5).And.OnlyContain(x => x.DueAt == confirmedAt);
+        ((TaskPayload)ActionPayload.Deserialize(stored[2].Payload)).DueAt.Should().Be(confirmedAt.AddDays(3));
+    }
+
+    [Fact]
+    public async Task A_candidate_changed_before_confirmation_is_planned_again()
+    {
+        await _h.SaveRuleAsync(FullRule());
+        var a = _h.AddApplication("A One");
+        var plan = await _h.Automation.PlanBulkAsync(Tenant, Recruiter, [new(a.Id, "no-experience")]);
+        var candidate = _h.Host.Candidates[(Tenant, a.Candidate)];
+        _h.Host.Candidates[(Tenant, a.Candidate)] = candidate with { Profile = candidate.Profile with { Name = new PersonName("Renamed Person") } };
+
+        var result = await _h.Automation.ConfirmBulkAsync(plan, withActions: true);
+
+        result.Outcomes.Should().ContainSingle().Which.Plan!.Actions[0].Email!.HtmlBody.Should().Contain("Renamed Person");
+    }
 }
