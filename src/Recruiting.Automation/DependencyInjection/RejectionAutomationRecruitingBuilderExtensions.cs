@@ -40,6 +40,7 @@ public static class RejectionAutomationRecruitingBuilderExtensions
         services.TryAddSingleton<DeliveryRecorder>();
         services.TryAddSingleton<IRejectionRuleEditor, RejectionRuleEditor>();
         services.TryAddSingleton<IRejectionAutomation, RejectionAutomation>();
+        services.TryAddSingleton<IRejectionAutomationTrigger, RejectionAutomationTrigger>();
         services.TryAddSingleton<IRejectionDispatcher, RejectionDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RejectionDispatcherService>());
         return builder;
