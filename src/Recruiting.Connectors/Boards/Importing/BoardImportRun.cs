@@ -221,7 +221,7 @@ internal sealed partial class BoardImportRun : IAsyncDisposable
             mapping.Flow,
             new ApplicantSource(Board, Account.Name, applicant.BoardApplicantId, applicant.PostingId, applicant.PostingTitle),
             applicant.AppliedAt,
-            new Dictionary<string, string>(applicant.ExtraFields, StringComparer.Ordinal));
+            applicant.ExtraFields);
 
         var entry = await _services.Ledger.BeginAsync(Tenant, key, BoardImportConstants.IntakeOperation, payload.Serialize(), cancellationToken).ConfigureAwait(false);
         if (entry.State == LedgerState.Done)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,13 +14,8 @@ internal sealed record IntakePayload(
     HiringFlowId? Flow,
     ApplicantSource Source,
     DateTimeOffset? AppliedAt,
-    Dictionary<string, string> ExtraFields)
+    IReadOnlyDictionary<string, string> ExtraFields)
 {
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public ApplicantIntakeRequest ToRequest(IReadOnlyList<DocumentUpload>? documents = null) => new()
     {
         Profile = Profile,
@@ -29,6 +25,18 @@ internal sealed record IntakePayload(
         AppliedAt = AppliedAt,
         ExtraFields = ExtraFields,
         Documents = documents ?? [],
+    };
+
+    /// <summary>
+    /// Gets the payloads' JSON options: web defaults, nulls left out, source-generated metadata, and non-ASCII text
+    /// written as is (a Japanese profile is a third shorter than with <c>\uXXXX</c> escapes; the ledger is no HTML page).
+    /// Older payloads, written with escapes, read the same.
+    /// </summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = IntakePayloadJson.Default,
     };
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);
@@ -44,3 +52,9 @@ internal sealed record IntakeResultPayload(ApplicationId Application, CandidateI
     public static IntakeResult? Deserialize(string? json)
         => json is null ? null : JsonSerializer.Deserialize<IntakeResultPayload>(json, IntakePayload.Json) is { } p ? new IntakeResult(p.Application, p.Candidate, p.Reference) : null;
 }
+
+/// <summary>The ledger payloads' JSON (web defaults: camelCase, nulls left out), generated at build time.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(IntakePayload))]
+[JsonSerializable(typeof(IntakeResultPayload))]
+internal sealed partial class IntakePayloadJson : JsonSerializerContext;
