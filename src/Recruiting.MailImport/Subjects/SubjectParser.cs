@@ -198,14 +198,30 @@ public sealed class SubjectParser
         return text.Trim();
     }
 
-    private static string Unfold(string text)
+    /// <summary>
+    /// RFC 5322 unfolding: a line break followed by white space is removed. A bare line break followed by anything
+    /// else (not valid folding) becomes one space, so two tokens are never glued into one reference.
+    /// </summary>
+    internal static string Unfold(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c is not '\r' and not '\n')
             {
                 builder.Append(c);
+                continue;
+            }
+
+            while (i + 1 < text.Length && text[i + 1] is '\r' or '\n')
+            {
+                i++;
+            }
+
+            if (i + 1 < text.Length && text[i + 1] is not ' ' and not '\t')
+            {
+                builder.Append(' ');
             }
         }
 

@@ -49,6 +49,25 @@ public class SubjectParserProperties
         });
     }
 
+    [Theory]
+    [InlineData("7aa\na")]
+    [InlineData("7uJ\ne")]
+    [InlineData("12\r\n34 Termin")]
+    public void Regression_ABareLineBreak_NeverGluesTwoTokensIntoAReference(string input)
+    {
+        var found = Parser.TryParse(input, out _);
+        Parser.Parse(input).Success.Should().Be(found);
+    }
+
+    [Fact]
+    public void Regression_FoldedSubjects_AreUnfolded()
+    {
+        var parsed = Parser.Parse("2024-000123\r\n Re: Ihre Bewerbung");
+        parsed.Reference!.Value.Value.Should().Be("2024-000123");
+        SubjectParser.Unfold("a\r\n\tb").Should().Be("a\tb");
+        SubjectParser.Unfold("a\nb").Should().Be("a b");
+    }
+
     [Property(MaxTest = 1000)]
     public bool TryParse_never_throws_and_ranges_stay_inside(string? input)
     {
