@@ -73,6 +73,16 @@ public sealed class ContactRedactorTests
     }
 
     [Fact]
+    public void Redact_MasksAKnownNumberWrittenInFullWidthDigits()
+    {
+        var known = KnownContacts.From(new CandidateProfile { Name = new PersonName("x"), Phones = ["090-1234-5678"] });
+
+        var result = _redactor.Redact("電話：０９０－１２３４－５６７８", known);
+
+        result.Should().NotContain("５６７８").And.Contain(ContactRedactor.PhoneMask);
+    }
+
+    [Fact]
     public void Redact_LeavesTextWithoutContactsUnchanged()
     {
         const string Text = "Senior engineer. Led a team of 5. Languages: C#, SQL, TypeScript.";
