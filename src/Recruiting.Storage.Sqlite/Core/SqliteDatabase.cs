@@ -155,7 +155,13 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
             try
             {
                 // Refuse a foreign database before anything is written to it (switching to WAL writes the header).
-                await CheckApplicationAsync(connection, null, cancellationToken).ConfigureAwait(false);
+                // Both reads in one snapshot: another process may commit its first migration between them.
+                using (var snapshot = connection.BeginTransaction(deferred: true))
+                {
+                    await CheckApplicationAsync(connection, snapshot, cancellationToken).ConfigureAwait(false);
+                    snapshot.Rollback();
+                }
+
                 await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
 
                 // BEGIN IMMEDIATE takes the write lock: a second process starting at the same time waits here,
