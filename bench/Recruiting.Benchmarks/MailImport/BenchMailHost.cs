@@ -70,7 +70,7 @@ internal sealed class BenchMailHost : IApplicationDirectory, IApplicationHistory
         var stream = await document.OpenRead(cancellationToken);
         await using (stream)
         {
-            var counter = new CountingStream();
+            var counter = new TypicalReply.CountingStream();
             await stream.CopyToAsync(counter, cancellationToken);
             DocumentBytes += counter.Length;
         }
@@ -144,47 +144,5 @@ internal sealed class BenchMailHost : IApplicationDirectory, IApplicationHistory
     {
         await Task.CompletedTask;
         yield break;
-    }
-
-    /// <summary>A write-only stream that only counts bytes.</summary>
-    private sealed class CountingStream : Stream
-    {
-        private long _length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _length;
-
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => _length += count;
-
-        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            _length += buffer.Length;
-            return ValueTask.CompletedTask;
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            _length += count;
-            return Task.CompletedTask;
-        }
     }
 }
