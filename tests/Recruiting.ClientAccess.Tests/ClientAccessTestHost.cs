@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -6,173 +5,13 @@ using Recruiting.Testing;
 
 namespace Recruiting.ClientAccess.Tests;
 
-/// <summary>In-memory implementations of the client-access ports and stores, over an <see cref="InMemoryHost"/>.</summary>
-public sealed class InMemoryClientAccess : IClientDirectory, IClientCredentialStore, IClientAccessStateStore, INoteReader, IDocumentReader, IInterviewReader, ICandidateProfileEditor, IRejectionAutomationTrigger
+/// <summary>Records the rejections handed to the automation (the Automation package's side of <see cref="IRejectionAutomationTrigger"/>).</summary>
+public sealed class RecordingRejectionTrigger : IRejectionAutomationTrigger
 {
-    private readonly InMemoryHost _host;
     private readonly object _gate = new();
 
-    public InMemoryClientAccess(InMemoryHost host) => _host = host;
-
-    public ConcurrentDictionary<(TenantId, ClientId), ClientInfo> Clients { get; } = new();
-    public ConcurrentDictionary<(TenantId, string), ClientInvitationRecord> Invitations { get; } = new();
-    public ConcurrentDictionary<(TenantId, string), ClientSessionRecord> Sessions { get; } = new();
-    public ConcurrentDictionary<TenantId, ClientAccessSettings> Settings { get; } = new();
-    public ConcurrentDictionary<(TenantId, ClientId, JobId), DateTimeOffset> Visits { get; } = new();
-    public ConcurrentDictionary<(TenantId, DocumentId), string> DocumentTexts { get; } = new();
-    public List<(TenantId Tenant, InterviewInfo Interview)> Interviews { get; } = [];
-    public List<(TenantId Tenant, DocumentInfo Document)> ExtraDocuments { get; } = [];
-    public List<(TenantId Tenant, NoteInfo Note)> ExtraNotes { get; } = [];
     public List<RejectionRecorded> Rejections { get; } = [];
 
-    public ClientInfo AddClient(TenantId tenant, string id, bool hide, params JobId[] vacancies)
-    {
-        var client = new ClientInfo { Id = new ClientId(id), Tenant = tenant, Name = "Client " + id, Email = id + "@client.example", HideCandidateContacts = hide, Vacancies = vacancies };
-        Clients[(tenant, client.Id)] = client;
-        return client;
-    }
-
-    // IClientDirectory
-    public ValueTask<ClientInfo?> GetClientAsync(TenantId tenant, ClientId client, CancellationToken cancellationToken = default)
-        => ValueTask.FromResult(Clients.TryGetValue((tenant, client), out var c) ? c : null);
-
-    public ValueTask<ClientInfo?> FindByEmailAsync(TenantId tenant, string email, CancellationToken cancellationToken = default)
-        => ValueTask.FromResult(Clients.Values.FirstOrDefault(c => c.Tenant == tenant && string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase)));
-
-    public IAsyncEnumerable<ClientInfo> ListClientsAsync(TenantId tenant, CancellationToken cancellationToken = default)
-        => Clients.Values.Where(c => c.Tenant == tenant).OrderBy(c => c.Id.Value, StringComparer.Ordinal).AsAsync();
-
-    public IAsyncEnumerable<ClientInfo> ListClientsOfJobAsync(TenantId tenant, JobId job, CancellationToken cancellationToken = default)
-        => Clients.Values.Where(c => c.Tenant == tenant && c.Vacancies.Contains(job)).OrderBy(c => c.Id.Value, StringComparer.Ordinal).AsAsync();
-
-    public ValueTask SaveClientAsync(ClientInfo client, CancellationToken cancellationToken = default)
-    {
-        Clients[(client.Tenant, client.Id)] = client;
-        return ValueTask.CompletedTask;
-    }
-
-    // IClientCredentialStore
-    public ValueTask AddInvitationAsync(ClientInvitationRecord invitation, CancellationToken cancellationToken = default)
-    {
-        Invitations[(invitation.Tenant, invitation.Id)] = invitation;
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask<ClientInvitationRecord?> GetInvitationAsync(TenantId tenant, string id, CancellationToken cancellationToken = default)
-        => ValueTask.FromResult(Invitations.TryGetValue((tenant, id), out var i) ? i : null);
-
-    public ValueTask<bool> TryMarkInvitationUsedAsync(TenantId tenant, string id, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            if (Invitations.TryGetValue((tenant, id), out var i) && i.UsedAt is null && i.RevokedAt is null)
-            {
-                Invitations[(tenant, id)] = i with { UsedAt = at };
-                return ValueTask.FromResult(true);
-            }
-
-            return ValueTask.FromResult(false);
-        }
-    }
-
-    public ValueTask<int> RevokeInvitationsAsync(TenantId tenant, ClientId client, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        var count = 0;
-        foreach (var (key, i) in Invitations.ToArray())
-        {
-            if (i.Tenant == tenant && i.Client == client && i.UsedAt is null && i.RevokedAt is null)
-            {
-                Invitations[key] = i with { RevokedAt = at };
-                count++;
-            }
-        }
-
-        return ValueTask.FromResult(count);
-    }
-
-    public ValueTask AddSessionAsync(ClientSessionRecord session, CancellationToken cancellationToken = default)
-    {
-        Sessions[(session.Tenant, session.Id)] = session;
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask<ClientSessionRecord?> GetSessionAsync(TenantId tenant, string id, CancellationToken cancellationToken = default)
-        => ValueTask.FromResult(Sessions.TryGetValue((tenant, id), out var s) ? s : null);
-
-    public ValueTask<int> RevokeSessionsAsync(TenantId tenant, ClientId client, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        var count = 0;
-        foreach (var (key, s) in Sessions.ToArray())
-        {
-            if (s.Tenant == tenant && s.Client == client && s.RevokedAt is null)
-            {
-                Sessions[key] = s with { RevokedAt = at };
-                count++;
-            }
-        }
-
-        return ValueTask.FromResult(count);
-    }
-
-    // IClientAccessStateStore
-    public ValueTask<ClientAccessSettings?> GetSettingsAsync(TenantId tenant, CancellationToken cancellationToken = default)
-        => ValueTask.FromResult(Settings.TryGetValue(tenant, out var s) ? s : null);
-
-    public ValueTask SetSettingsAsync(TenantId tenant, ClientAccessSettings settings, CancellationToken cancellationToken = default)
-    {
-        Settings[tenant] = settings;
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask<DateTimeOffset?> RecordVisitAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        DateTimeOffset? previous = Visits.TryGetValue((tenant, client, job), out var v) ? v : null;
-        Visits[(tenant, client, job)] = at;
-        return ValueTask.FromResult(previous);
-    }
-
-    // INoteReader: the host's notes plus notes seeded directly.
-    public IAsyncEnumerable<NoteInfo> ListNotesAsync(TenantId tenant, ApplicationId application, CancellationToken cancellationToken = default)
-    {
-        List<NoteInfo> notes;
-        lock (_host.Notes)
-        {
-            notes = _host.Notes.Where(n => n.Tenant == tenant && n.Application == application)
-                .Select(n => new NoteInfo(n.Id, n.Application, n.Note.Text, TestServices.Start, n.Note.HiddenFromClients, n.Note.Author, n.Note.Origin)).ToList();
-        }
-
-        notes.AddRange(ExtraNotes.Where(n => n.Tenant == tenant && n.Note.Application == application).Select(n => n.Note));
-        return notes.AsAsync();
-    }
-
-    // IDocumentReader
-    public IAsyncEnumerable<DocumentInfo> ListDocumentsAsync(TenantId tenant, ApplicationId application, CancellationToken cancellationToken = default)
-        => _host.Documents.Where(d => d.Tenant == tenant && d.Document.Application == application).Select(d => d.Document)
-            .Concat(ExtraDocuments.Where(d => d.Tenant == tenant && d.Document.Application == application).Select(d => d.Document)).ToList().AsAsync();
-
-    public ValueTask<string?> ReadTextAsync(TenantId tenant, DocumentId document, CancellationToken cancellationToken = default)
-        => ValueTask.FromResult(DocumentTexts.TryGetValue((tenant, document), out var t) ? t : null);
-
-    // IInterviewReader
-    public ValueTask<InterviewInfo?> GetInterviewAsync(TenantId tenant, InterviewId interview, CancellationToken cancellationToken = default)
-        => ValueTask.FromResult(Interviews.Where(i => i.Tenant == tenant && i.Interview.Id == interview).Select(i => i.Interview).FirstOrDefault());
-
-    public IAsyncEnumerable<InterviewInfo> ListInterviewsAsync(TenantId tenant, JobId job, DateTimeOffset periodStart, DateTimeOffset periodEnd, CancellationToken cancellationToken = default)
-        => Interviews.Where(i => i.Tenant == tenant && i.Interview.Job == job && i.Interview.StartsAt >= periodStart && i.Interview.StartsAt < periodEnd)
-            .Select(i => i.Interview).OrderBy(i => i.StartsAt).ToList().AsAsync();
-
-    // ICandidateProfileEditor
-    public ValueTask SetSkillsAndCategoriesAsync(TenantId tenant, CandidateId candidate, IReadOnlyList<string> skills, IReadOnlyList<string> categories, ActionOrigin origin, IdempotencyKey key, CancellationToken cancellationToken = default)
-    {
-        if (_host.Candidates.TryGetValue((tenant, candidate), out var c))
-        {
-            _host.Candidates[(tenant, candidate)] = c with { Profile = c.Profile with { Skills = skills, Categories = categories } };
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    // IRejectionAutomationTrigger
     public ValueTask<bool> OnRejectedAsync(RejectionRecorded rejection, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -190,17 +29,6 @@ public sealed class InMemoryClientAccess : IClientDirectory, IClientCredentialSt
 
 internal static class AsyncEnumerableExtensions
 {
-    public static async IAsyncEnumerable<T> AsAsync<T>(this IEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var item in items)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return item;
-        }
-
-        await Task.CompletedTask.ConfigureAwait(false);
-    }
-
     public static async Task<List<T>> CollectAsync<T>(this IAsyncEnumerable<T> items)
     {
         var list = new List<T>();
@@ -213,47 +41,56 @@ internal static class AsyncEnumerableExtensions
     }
 }
 
-/// <summary>A service provider with the SDK, client access, an in-memory host and a fake clock, and the demo-like data.</summary>
+/// <summary>
+/// A service provider with the SDK and client access, the host's ports from <see cref="InMemoryHost"/>, the SDK's own
+/// stores (clients, credentials, settings, visits, idempotency ledger) on a real SQLite file in a temp folder, and a fake clock.
+/// </summary>
 public sealed class ClientAccessTestHost : IDisposable
 {
     public static readonly TenantId Tenant = new("acme");
     public static readonly TenantId OtherTenant = new("globex");
 
+    private readonly TestTempDirectory _directory = new();
     private readonly ServiceProvider _provider;
 
-    public ClientAccessTestHost(bool registerAutomation = true, Action<ClientAccessOptions>? configure = null)
+    public ClientAccessTestHost(bool registerAutomation = true, Action<ClientAccessOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Host = new InMemoryHost();
-        Access = new InMemoryClientAccess(Host);
+        Automation = new RecordingRejectionTrigger();
         Time = new FakeTimeProvider(TestServices.Start);
-        var services = TestServices.Create(Host, Time);
-        services.AddSingleton<IClientDirectory>(Access);
-        services.AddSingleton<IClientCredentialStore>(Access);
-        services.AddSingleton<IClientAccessStateStore>(Access);
-        services.AddSingleton<INoteReader>(Access);
-        services.AddSingleton<IDocumentReader>(Access);
-        services.AddSingleton<IInterviewReader>(Access);
-        services.AddSingleton<ICandidateProfileEditor>(Access);
+        DatabasePath = _directory.File("client-access.db");
+        var collection = TestServices.Create(Host, Time);
         if (registerAutomation)
         {
-            services.AddSingleton<IRejectionAutomationTrigger>(Access);
+            collection.AddSingleton<IRejectionAutomationTrigger>(Automation);
         }
 
-        services.AddRecruiting().AddClientAccess(o =>
+        services?.Invoke(collection);
+        collection.AddRecruiting().UseSqliteStorage(DatabasePath).AddClientAccess(o =>
         {
             o.AccessLinkBase = new Uri("https://ats.example/client/accept");
             configure?.Invoke(o);
         });
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public InMemoryHost Host { get; }
 
-    public InMemoryClientAccess Access { get; }
+    public RecordingRejectionTrigger Automation { get; }
 
     public FakeTimeProvider Time { get; }
 
+    public string DatabasePath { get; }
+
     public IServiceProvider Services => _provider;
+
+    public IClientDirectory Clients => _provider.GetRequiredService<IClientDirectory>();
+
+    public IClientAccessStateStore State => _provider.GetRequiredService<IClientAccessStateStore>();
+
+    public IClientCredentialStore Credentials => _provider.GetRequiredService<IClientCredentialStore>();
+
+    public IIdempotencyLedger Ledger => _provider.GetRequiredService<IIdempotencyLedger>();
 
     public ClientPortal Portal => _provider.GetRequiredService<ClientPortal>();
 
@@ -262,6 +99,39 @@ public sealed class ClientAccessTestHost : IDisposable
     public ClientInvitations Invitations => _provider.GetRequiredService<ClientInvitations>();
 
     public InterviewNotifications InterviewCopies => _provider.GetRequiredService<InterviewNotifications>();
+
+    /// <summary>Saves a client straight into the client directory (no invitation).</summary>
+    public async Task<ClientInfo> AddClientAsync(TenantId tenant, string id, bool hide, params JobId[] vacancies)
+    {
+        var client = new ClientInfo { Id = new ClientId(id), Tenant = tenant, Name = "Client " + id, Email = id + "@client.example", HideCandidateContacts = hide, Vacancies = vacancies, CreatedAt = TestServices.Start };
+        await Clients.SaveClientAsync(client);
+        return client;
+    }
+
+    /// <summary>Replaces a client in the directory (for example to block it behind the SDK's back, as a host would).</summary>
+    public async Task<ClientInfo> SaveClientAsync(ClientInfo client)
+    {
+        await Clients.SaveClientAsync(client);
+        return client;
+    }
+
+    public Task ConfigureAsync(ClientAccessSettings settings, TenantId? tenant = null) => State.SetSettingsAsync(tenant ?? Tenant, settings).AsTask();
+
+    public void AddInterview(TenantId tenant, InterviewInfo interview)
+    {
+        lock (Host.Interviews)
+        {
+            Host.Interviews.Add((tenant, interview));
+        }
+    }
+
+    public void AddNote(TenantId tenant, NoteId id, ApplicationId application, string text, bool hiddenFromClients)
+    {
+        lock (Host.Notes)
+        {
+            Host.Notes.Add((tenant, application, id, new NoteRequest(text, null, hiddenFromClients)));
+        }
+    }
 
     /// <summary>Seeds: tenant acme (Asia/Tokyo) with recruiter, two jobs, three candidates; tenant globex with one job and candidate.</summary>
     public ClientAccessTestHost Seed()
@@ -300,5 +170,10 @@ public sealed class ClientAccessTestHost : IDisposable
     /// <summary>A principal for a client without going through an invitation (the portal re-reads the client anyway).</summary>
     public static ClientPrincipal PrincipalOf(ClientInfo client) => new(client.Tenant, client.Id, "test-session");
 
-    public void Dispose() => _provider.Dispose();
+    public void Dispose()
+    {
+        _provider.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Recruiting.ClientAccess;
 
 namespace Recruiting.Testing;
 
@@ -12,7 +13,8 @@ namespace Recruiting.Testing;
 /// </summary>
 public sealed class InMemoryHost :
     IApplicationDirectory, IApplicantIntake, IApplicationHistory, IRecruitingCommands,
-    IUserDirectory, IMessageSender, IRecruitingEventSink, ITenantDirectory
+    IUserDirectory, IMessageSender, IRecruitingEventSink, ITenantDirectory,
+    INoteReader, IDocumentReader, IInterviewReader, ICandidateProfileEditor
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, object> _keys = new(StringComparer.Ordinal);
@@ -36,6 +38,7 @@ public sealed class InMemoryHost :
     public List<(TenantId Tenant, EmailMessage Message, IdempotencyKey Key)> Emails { get; } = [];
     public List<(TenantId Tenant, SmsMessage Message, IdempotencyKey Key)> Sms { get; } = [];
     public List<RecruitingEvent> Events { get; } = [];
+    public List<(TenantId Tenant, InterviewInfo Interview)> Interviews { get; } = [];
 
     /// <summary>Gets the number of port calls whose key was already known (answered with the first result).</summary>
     public int RepeatedKeys { get; private set; }
@@ -127,6 +130,20 @@ public sealed class InMemoryHost :
         return application;
     }
 
+    /// <summary>Files a document directly (as if a user uploaded it); text content is what <see cref="ReadTextAsync"/> returns for text/* documents.</summary>
+    public DocumentInfo AddDocument(TenantId tenant, DocumentInfo document, string content = "")
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(content);
+        var upload = new DocumentUpload { FileName = document.FileName, ContentType = document.ContentType, Kind = document.Kind, Length = bytes.Length, OpenRead = _ => ValueTask.FromResult<Stream>(new MemoryStream(bytes)) };
+        lock (_gate)
+        {
+            Documents.Add((tenant, document, bytes, upload));
+        }
+
+        return document;
+    }
+
     public IServiceCollection Register(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -140,6 +157,10 @@ public sealed class InMemoryHost :
         services.AddSingleton<IMessageSender>(this);
         services.AddSingleton<IRecruitingEventSink>(this);
         services.AddSingleton<ITenantDirectory>(this);
+        services.AddSingleton<INoteReader>(this);
+        services.AddSingleton<IDocumentReader>(this);
+        services.AddSingleton<IInterviewReader>(this);
+        services.AddSingleton<ICandidateProfileEditor>(this);
         return services;
     }
 
@@ -400,6 +421,95 @@ public sealed class InMemoryHost :
             Events.Add(recruitingEvent);
         }
 
+        return ValueTask.CompletedTask;
+    }
+
+    // ---- client-access host ports: INoteReader, IDocumentReader, IInterviewReader, ICandidateProfileEditor ----
+
+    public async IAsyncEnumerable<NoteInfo> ListNotesAsync(TenantId tenant, ApplicationId application, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<NoteInfo> notes;
+        lock (_gate)
+        {
+            // The fake keeps no clock: every note is dated TestServices.Start, in the order written.
+            notes = Notes.Where(n => n.Tenant == tenant && n.Application == application)
+                .Select(n => new NoteInfo(n.Id, n.Application, n.Note.Text, TestServices.Start, n.Note.HiddenFromClients, n.Note.Author, n.Note.Origin)).ToList();
+        }
+
+        foreach (var note in notes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return note;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<DocumentInfo> ListDocumentsAsync(TenantId tenant, ApplicationId application, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<DocumentInfo> documents;
+        lock (_gate)
+        {
+            documents = Documents.Where(d => d.Tenant == tenant && d.Document.Application == application).Select(d => d.Document).ToList();
+        }
+
+        foreach (var document in documents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return document;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public ValueTask<string?> ReadTextAsync(TenantId tenant, DocumentId document, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var found = Documents.FirstOrDefault(d => d.Tenant == tenant && d.Document.Id == document);
+            return ValueTask.FromResult(found.Document is not null && found.Document.ContentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
+                ? System.Text.Encoding.UTF8.GetString(found.Content)
+                : null);
+        }
+    }
+
+    public ValueTask<InterviewInfo?> GetInterviewAsync(TenantId tenant, InterviewId interview, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(Interviews.Where(i => i.Tenant == tenant && i.Interview.Id == interview).Select(i => i.Interview).FirstOrDefault());
+        }
+    }
+
+    public async IAsyncEnumerable<InterviewInfo> ListInterviewsAsync(TenantId tenant, JobId job, DateTimeOffset periodStart, DateTimeOffset periodEnd, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        List<InterviewInfo> interviews;
+        lock (_gate)
+        {
+            interviews = Interviews.Where(i => i.Tenant == tenant && i.Interview.Job == job && i.Interview.StartsAt >= periodStart && i.Interview.StartsAt < periodEnd)
+                .Select(i => i.Interview).OrderBy(i => i.StartsAt).ToList();
+        }
+
+        foreach (var interview in interviews)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return interview;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public ValueTask SetSkillsAndCategoriesAsync(TenantId tenant, CandidateId candidate, IReadOnlyList<string> skills, IReadOnlyList<string> categories, ActionOrigin origin, IdempotencyKey key, CancellationToken cancellationToken = default)
+    {
+        Once("profile", tenant, key, () =>
+        {
+            if (Candidates.TryGetValue((tenant, candidate), out var current))
+            {
+                Candidates[(tenant, candidate)] = current with { Profile = current.Profile with { Skills = skills, Categories = categories } };
+            }
+
+            return true;
+        });
         return ValueTask.CompletedTask;
     }
 }

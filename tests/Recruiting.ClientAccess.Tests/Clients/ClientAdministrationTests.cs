@@ -19,7 +19,7 @@ public sealed class ClientAdministrationTests
 
         result.Succeeded.Should().BeFalse();
         result.Errors.Should().Contain(error);
-        host.Access.Clients.Should().BeEmpty();
+        (await host.Clients.ListClientsAsync(ClientAccessTestHost.Tenant).CollectAsync()).Should().BeEmpty();
         host.Host.Emails.Should().BeEmpty();
     }
 
@@ -101,7 +101,7 @@ public sealed class ClientAdministrationTests
         var session = (await host.Invitations.RedeemAsync(ClientAccessTestHost.Tenant, TokenOf(added.Invitation!))).Session!;
 
         // The host blocks the client in its own directory, without going through ClientAdministration.
-        host.Access.Clients[(ClientAccessTestHost.Tenant, added.Client!.Id)] = added.Client with { Status = ClientStatus.Blocked };
+        await host.SaveClientAsync(added.Client! with { Status = ClientStatus.Blocked });
 
         (await host.Invitations.AuthenticateAsync(ClientAccessTestHost.Tenant, session.SessionToken)).Refusal.Should().Be(TokenRefusal.ClientBlocked);
         (await host.Portal.ListCandidatesAsync(session.Principal)).Refusal.Should().Be(ClientRefusal.ClientBlocked);

@@ -11,9 +11,7 @@ public sealed class AddClientAccessTests
     {
         var host = new InMemoryHost();
         var services = TestServices.Create(host);
-        var access = new InMemoryClientAccess(host);
-        services.AddSingleton<IClientDirectory>(access).AddSingleton<IClientCredentialStore>(access).AddSingleton<IClientAccessStateStore>(access).AddSingleton<IInterviewReader>(access);
-        var builder = services.AddRecruiting().AddClientAccess(configure);
+        var builder = services.AddRecruiting().UseSqliteStorage(Path.Combine(Path.GetTempPath(), "never-opened-" + Guid.NewGuid().ToString("N") + ".db")).AddClientAccess(configure);
         if (twice)
         {
             builder.AddClientAccess(_ => { });
@@ -62,7 +60,7 @@ public sealed class AddClientAccessTests
     public async Task Meter_CountsDecisions()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(ClientAccessTestHost.Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(ClientAccessTestHost.Tenant, "c1", hide: true, new JobId("job-1"));
         long decisions = 0;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>

@@ -6,24 +6,24 @@ public sealed class InterviewNotificationsTests
 {
     private static readonly TenantId Tenant = ClientAccessTestHost.Tenant;
 
-    private static ClientAccessTestHost Seeded()
+    private static async Task<ClientAccessTestHost> SeededAsync()
     {
         var host = new ClientAccessTestHost().Seed();
-        host.Access.AddClient(Tenant, "hides", hide: true, new JobId("job-1"));
-        host.Access.AddClient(Tenant, "shows", hide: false, new JobId("job-1"));
-        host.Access.AddClient(Tenant, "elsewhere", hide: false, new JobId("job-2"));
-        var blocked = host.Access.AddClient(Tenant, "blocked", hide: false, new JobId("job-1"));
-        host.Access.Clients[(Tenant, blocked.Id)] = blocked with { Status = ClientStatus.Blocked };
-        host.Access.Interviews.Add((Tenant, new InterviewInfo(new InterviewId("i1"), new ApplicationId("app-1"), new JobId("job-1"),
+        await host.AddClientAsync(Tenant, "hides", hide: true, new JobId("job-1"));
+        await host.AddClientAsync(Tenant, "shows", hide: false, new JobId("job-1"));
+        await host.AddClientAsync(Tenant, "elsewhere", hide: false, new JobId("job-2"));
+        var blocked = await host.AddClientAsync(Tenant, "blocked", hide: false, new JobId("job-1"));
+        await host.SaveClientAsync(blocked with { Status = ClientStatus.Blocked });
+        host.AddInterview(Tenant, new InterviewInfo(new InterviewId("i1"), new ApplicationId("app-1"), new JobId("job-1"),
             TestServices.Start.AddDays(1), TestServices.Start.AddDays(1).AddHours(1), "First interview", "Room 3",
-            "Dear Taro, please confirm at taro.yamada@example.jp or 090-1234-5678.")));
+            "Dear Taro, please confirm at taro.yamada@example.jp or 090-1234-5678."));
         return host;
     }
 
     [Fact]
     public async Task ByDefault_ACopyGoesToEachActiveClientOfTheVacancy_WithoutHiddenContacts()
     {
-        using var host = Seeded();
+        using var host = await SeededAsync();
 
         var result = await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("i1"));
 
@@ -38,7 +38,7 @@ public sealed class InterviewNotificationsTests
     [Fact]
     public async Task RecruiterUnticksTheCopy_NothingIsSent()
     {
-        using var host = Seeded();
+        using var host = await SeededAsync();
 
         (await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("i1"), sendToClients: false)).SentTo.Should().BeEmpty();
         host.Host.Emails.Should().BeEmpty();
@@ -47,8 +47,8 @@ public sealed class InterviewNotificationsTests
     [Fact]
     public async Task OptInTenant_SendsOnlyWhenTheRecruiterTicksIt()
     {
-        using var host = Seeded();
-        host.Access.Settings[Tenant] = new ClientAccessSettings { InterviewCopies = InterviewCopyMode.OptIn };
+        using var host = await SeededAsync();
+        await host.ConfigureAsync(new ClientAccessSettings { InterviewCopies = InterviewCopyMode.OptIn });
 
         var none = await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("i1"));
         var ticked = await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("i1"), sendToClients: true);
@@ -61,7 +61,7 @@ public sealed class InterviewNotificationsTests
     [Fact]
     public async Task UnknownInterview_SendsNothing()
     {
-        using var host = Seeded();
+        using var host = await SeededAsync();
 
         (await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("nope"))).Skipped.Should().Be("notFound");
     }

@@ -94,9 +94,11 @@ public sealed class ClientInvitationsTests
         using var _ = host;
         var session = (await host.Invitations.RedeemAsync(Tenant, token)).Session!;
 
-        var invitation = host.Access.Invitations.Values.Single();
+        var invitation = (await host.Credentials.GetInvitationAsync(Tenant, token.Split('.')[0]))!;
         invitation.TokenHash.Should().Be(SecretComparer.HashToken(token)).And.NotContain(token.Split('.')[1]);
-        host.Access.Sessions.Values.Single().TokenHash.Should().Be(SecretComparer.HashToken(session.SessionToken));
+        (await host.Credentials.GetSessionAsync(Tenant, session.Principal.SessionId))!.TokenHash.Should().Be(SecretComparer.HashToken(session.SessionToken));
+        var stored = string.Concat(Directory.GetFiles(Path.GetDirectoryName(host.DatabasePath)!).Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))));
+        stored.Should().NotContain(token.Split('.')[1]).And.NotContain(session.SessionToken.Split('.')[1], "the SQLite file keeps only hashes");
     }
 
     [Fact]
@@ -104,7 +106,7 @@ public sealed class ClientInvitationsTests
     {
         var (host, client, token) = await InvitedAsync();
         using var _ = host;
-        host.Access.Clients[(Tenant, client.Id)] = client with { Status = ClientStatus.Blocked };
+        await host.SaveClientAsync(client with { Status = ClientStatus.Blocked });
 
         (await host.Invitations.RedeemAsync(Tenant, token)).Refusal.Should().Be(TokenRefusal.ClientBlocked);
         (await host.Invitations.InviteAsync(Tenant, client.Id, Recruiter)).Should().BeNull();

@@ -11,7 +11,7 @@ public sealed class CandidateViewTests
     public async Task HiddenContacts_AreRemovedFromFieldsAndMaskedInFreeText()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
 
         var view = (await host.Portal.GetCandidateViewAsync(ClientAccessTestHost.PrincipalOf(client), new CandidateId("cand-1"))).Value!;
 
@@ -28,7 +28,7 @@ public sealed class CandidateViewTests
     public async Task VisibleContacts_AreShownAsIs()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: false, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: false, new JobId("job-1"));
 
         var view = (await host.Portal.GetCandidateViewAsync(ClientAccessTestHost.PrincipalOf(client), new CandidateId("cand-1"))).Value!;
 
@@ -40,12 +40,12 @@ public sealed class CandidateViewTests
     public async Task ClientResumeVersion_ReplacesTheOriginal_AndTheOriginalDocumentIsHidden()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
         var app = new ApplicationId("app-1");
-        host.Access.ExtraDocuments.Add((Tenant, new DocumentInfo(new DocumentId("doc-cv"), app, "cv-taro.yamada@example.jp.pdf", "application/pdf", DocumentKind.Cv)));
-        host.Access.ExtraDocuments.Add((Tenant, new DocumentInfo(new DocumentId("doc-cv-client"), app, "cv-for-clients.html", "text/html", DocumentKind.Cv, new DocumentId("doc-cv"))));
-        host.Access.ExtraDocuments.Add((Tenant, new DocumentInfo(new DocumentId("doc-cert"), app, "certificate.pdf", "application/pdf", DocumentKind.Certificate)));
-        host.Access.DocumentTexts[(Tenant, new DocumentId("doc-cv-client"))] = "Taro Yamada — backend engineer, 5 years. Reach me on 090 1234 5678.";
+        host.Host.AddDocument(Tenant, new DocumentInfo(new DocumentId("doc-cv"), app, "cv-taro.yamada@example.jp.pdf", "application/pdf", DocumentKind.Cv));
+        host.Host.AddDocument(Tenant, new DocumentInfo(new DocumentId("doc-cv-client"), app, "cv-for-clients.html", "text/html", DocumentKind.Cv, new DocumentId("doc-cv")),
+            "Taro Yamada — backend engineer, 5 years. Reach me on 090 1234 5678.");
+        host.Host.AddDocument(Tenant, new DocumentInfo(new DocumentId("doc-cert"), app, "certificate.pdf", "application/pdf", DocumentKind.Certificate));
         var principal = ClientAccessTestHost.PrincipalOf(client);
 
         var view = (await host.Portal.GetCandidateViewAsync(principal, new CandidateId("cand-1"))).Value!;
@@ -61,10 +61,10 @@ public sealed class CandidateViewTests
     public async Task Notes_AreHiddenUnlessUnticked_AndVisibleOnesAreMasked()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
         var app = new ApplicationId("app-1");
-        host.Access.ExtraNotes.Add((Tenant, new NoteInfo(new NoteId("n-hidden"), app, "Internal: salary expectations too high", TestServices.Start)));
-        host.Access.ExtraNotes.Add((Tenant, new NoteInfo(new NoteId("n-open"), app, "Strong candidate, call her on 090-1234-5678", TestServices.Start, HiddenFromClients: false)));
+        host.AddNote(Tenant, new NoteId("n-hidden"), app, "Internal: salary expectations too high", hiddenFromClients: true);
+        host.AddNote(Tenant, new NoteId("n-open"), app, "Strong candidate, call her on 090-1234-5678", hiddenFromClients: false);
         var principal = ClientAccessTestHost.PrincipalOf(client);
 
         var view = (await host.Portal.GetCandidateViewAsync(principal, new CandidateId("cand-1"))).Value!;
@@ -81,7 +81,7 @@ public sealed class CandidateViewTests
     public async Task CandidateOutsideTheClientsVacancies_IsRefused()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
         var principal = ClientAccessTestHost.PrincipalOf(client);
 
         (await host.Portal.GetCandidateViewAsync(principal, new CandidateId("cand-3"))).Refusal.Should().Be(ClientRefusal.OutsideVacancies);
@@ -96,7 +96,7 @@ public sealed class CandidateViewTests
     public async Task OtherTenantsData_IsNeverReached_EvenWithTheSameIds()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: false, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: false, new JobId("job-1"));
 
         // A principal claiming the other tenant: the client is unknown there.
         var forged = new ClientPrincipal(ClientAccessTestHost.OtherTenant, client.Id, "s");
@@ -110,7 +110,7 @@ public sealed class CandidateViewTests
     public async Task ListCandidates_PagesTheClientsVacanciesOnly()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
 
         var page = (await host.Portal.ListCandidatesAsync(ClientAccessTestHost.PrincipalOf(client), pageSize: 1)).Value!;
         var second = (await host.Portal.ListCandidatesAsync(ClientAccessTestHost.PrincipalOf(client), page: 2, pageSize: 1)).Value!;

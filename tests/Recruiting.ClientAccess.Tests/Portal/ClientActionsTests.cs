@@ -8,7 +8,7 @@ public sealed class ClientActionsTests
     public async Task AddNote_IsVisibleToClients_RaisesTheEvent_AndNotifiesTheRecruiters()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
 
         var result = await host.Portal.PerformAsync(ClientAccessTestHost.PrincipalOf(client), new AddClientNote(new ApplicationId("app-1"), "Let's meet him next week.", "r1"));
 
@@ -31,7 +31,7 @@ public sealed class ClientActionsTests
     public async Task SameRequestTwice_IsOneEffect()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
         var principal = ClientAccessTestHost.PrincipalOf(client);
 
         await host.Portal.PerformAsync(principal, new AddClientNote(new ApplicationId("app-1"), "x", "r1"));
@@ -45,7 +45,7 @@ public sealed class ClientActionsTests
     public async Task MoveStage_WithinTheProcess_Moves()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
 
         var result = await host.Portal.PerformAsync(ClientAccessTestHost.PrincipalOf(client), new MoveApplicationStage(new ApplicationId("app-1"), new StageId("interview"), "r1"));
 
@@ -59,9 +59,9 @@ public sealed class ClientActionsTests
     public async Task MoveStage_OutsideTheProcessOrRestricted_IsRefused()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
         var principal = ClientAccessTestHost.PrincipalOf(client);
-        host.Access.Settings[Tenant] = new ClientAccessSettings { AllowedStages = [new StageId("interview"), new StageId("rejected")] };
+        await host.ConfigureAsync(new ClientAccessSettings { AllowedStages = [new StageId("interview"), new StageId("rejected")] });
 
         (await host.Portal.PerformAsync(principal, new MoveApplicationStage(new ApplicationId("app-1"), new StageId("hired-elsewhere"), "r1"))).Refusal.Should().Be(ClientRefusal.StageNotInProcess);
         (await host.Portal.PerformAsync(principal, new MoveApplicationStage(new ApplicationId("app-1"), new StageId("offer"), "r2"))).Refusal.Should().Be(ClientRefusal.StageNotAllowed);
@@ -75,7 +75,7 @@ public sealed class ClientActionsTests
     public async Task MoveToRejected_RecordsTheRejectionWithTheTenantsReason_WithoutAutomationByDefault()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
 
         var result = await host.Portal.PerformAsync(ClientAccessTestHost.PrincipalOf(client), new MoveApplicationStage(new ApplicationId("app-1"), new StageId("rejected"), "r1"));
 
@@ -85,7 +85,7 @@ public sealed class ClientActionsTests
         var rejected = host.Host.EventsOf<CandidateRejected>().Should().ContainSingle().Subject;
         rejected.Reason.Should().Be("rejectedByClient");
         rejected.WithActions.Should().BeFalse();
-        host.Access.Rejections.Should().BeEmpty();
+        host.Automation.Rejections.Should().BeEmpty();
         host.Host.Emails.Should().ContainSingle().Which.Message.Subject.Should().Contain("rejected");
     }
 
@@ -93,13 +93,13 @@ public sealed class ClientActionsTests
     public async Task MoveToRejected_RunsAutomationAsTheVacancyOwner_WhenTheTenantTurnedItOn()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
-        host.Access.Settings[Tenant] = new ClientAccessSettings { RunAutomationOnClientRejection = true, RejectedByClientReason = "client-no" };
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
+        await host.ConfigureAsync(new ClientAccessSettings { RunAutomationOnClientRejection = true, RejectedByClientReason = "client-no" });
 
         var result = await host.Portal.PerformAsync(ClientAccessTestHost.PrincipalOf(client), new MoveApplicationStage(new ApplicationId("app-1"), new StageId("rejected"), "r1"));
 
         result.AutomationQueued.Should().BeTrue();
-        var rejection = host.Access.Rejections.Should().ContainSingle().Subject;
+        var rejection = host.Automation.Rejections.Should().ContainSingle().Subject;
         rejection.Reason.Should().Be("client-no");
         rejection.Owner.Should().Be(new UserId("recruiter"));
         rejection.RejectionId.Should().Be(result.RejectionId);
@@ -110,8 +110,8 @@ public sealed class ClientActionsTests
     public async Task MoveToRejected_AutomationOnButNoTriggerRegistered_StillRejects()
     {
         using var host = new ClientAccessTestHost(registerAutomation: false).Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
-        host.Access.Settings[Tenant] = new ClientAccessSettings { RunAutomationOnClientRejection = true };
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
+        await host.ConfigureAsync(new ClientAccessSettings { RunAutomationOnClientRejection = true });
 
         var result = await host.Portal.PerformAsync(ClientAccessTestHost.PrincipalOf(client), new MoveApplicationStage(new ApplicationId("app-1"), new StageId("rejected"), "r1"));
 
@@ -124,7 +124,7 @@ public sealed class ClientActionsTests
     public async Task EditProfile_ReplacesSkillsAndCategories()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
         var principal = ClientAccessTestHost.PrincipalOf(client);
 
         var result = await host.Portal.PerformAsync(principal, new EditCandidateProfile(new CandidateId("cand-1"), ["Go", "Kubernetes"], ["Platform"], "r1"));
@@ -140,13 +140,13 @@ public sealed class ClientActionsTests
     public async Task AnythingElse_IsRefusedWithATypedReason()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
         var principal = ClientAccessTestHost.PrincipalOf(client);
 
         (await host.Portal.PerformAsync(principal, new DeleteCandidate("r1"))).Refusal.Should().Be(ClientRefusal.NotPermitted);
         (await host.Portal.PerformAsync(principal, new AddClientNote(new ApplicationId("app-1"), "", "r2"))).Refusal.Should().Be(ClientRefusal.InvalidInput);
         (await host.Portal.PerformAsync(principal, new AddClientNote(new ApplicationId("app-1"), "x", ""))).Refusal.Should().Be(ClientRefusal.InvalidInput);
-        host.Access.Clients[(Tenant, client.Id)] = client with { Status = ClientStatus.Blocked };
+        await host.SaveClientAsync(client with { Status = ClientStatus.Blocked });
         (await host.Portal.PerformAsync(principal, new AddClientNote(new ApplicationId("app-1"), "x", "r3"))).Refusal.Should().Be(ClientRefusal.ClientBlocked);
         host.Host.Notes.Should().BeEmpty();
     }
@@ -155,7 +155,7 @@ public sealed class ClientActionsTests
     public async Task Pipeline_CountsPerStage_AndNewSinceLastVisit()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
         var principal = ClientAccessTestHost.PrincipalOf(client);
         foreach (var key in host.Host.Applications.Keys.ToList())
         {
@@ -183,11 +183,11 @@ public sealed class ClientActionsTests
     public async Task InterviewCalendar_ShowsOnlyTheClientsVacancies_GroupedByTenantDay()
     {
         using var host = new ClientAccessTestHost().Seed();
-        var client = host.Access.AddClient(Tenant, "c1", hide: true, new JobId("job-1"));
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
         var start = Recruiting.Testing.TestServices.Start; // 09:00 UTC = 18:00 Tokyo
-        host.Access.Interviews.Add((Tenant, new InterviewInfo(new InterviewId("i1"), new ApplicationId("app-1"), new JobId("job-1"), start.AddHours(16), start.AddHours(17), "First interview", "Room 3")));
-        host.Access.Interviews.Add((Tenant, new InterviewInfo(new InterviewId("i2"), new ApplicationId("app-2"), new JobId("job-1"), start.AddHours(1), start.AddHours(2), "Tech interview")));
-        host.Access.Interviews.Add((Tenant, new InterviewInfo(new InterviewId("i3"), new ApplicationId("app-3"), new JobId("job-2"), start.AddHours(3), start.AddHours(4), "Other vacancy")));
+        host.AddInterview(Tenant, new InterviewInfo(new InterviewId("i1"), new ApplicationId("app-1"), new JobId("job-1"), start.AddHours(16), start.AddHours(17), "First interview", "Room 3"));
+        host.AddInterview(Tenant, new InterviewInfo(new InterviewId("i2"), new ApplicationId("app-2"), new JobId("job-1"), start.AddHours(1), start.AddHours(2), "Tech interview"));
+        host.AddInterview(Tenant, new InterviewInfo(new InterviewId("i3"), new ApplicationId("app-3"), new JobId("job-2"), start.AddHours(3), start.AddHours(4), "Other vacancy"));
         var principal = ClientAccessTestHost.PrincipalOf(client);
 
         var calendar = (await host.Portal.GetInterviewCalendarAsync(principal, start, start.AddDays(7))).Value!;

@@ -42,37 +42,39 @@ internal sealed class RandomWorld
                         var hidden = random.NextDouble() < 0.5;
                         var marker = hidden ? "SECRET-" : "OPEN-";
                         var text = $"{marker}{tenant.Value}-{c}-{n} {RandomMention(random, profile)}";
-                        host.Access.ExtraNotes.Add((tenant, new NoteInfo(new NoteId($"note-{c}-{job.Value}-{n}"), app.Id, text, TestServices.Start, hidden)));
+                        host.AddNote(tenant, new NoteId($"note-{c}-{job.Value}-{n}"), app.Id, text, hidden);
                     }
 
                     var original = new DocumentId($"doc-{c}-{job.Value}");
-                    host.Access.ExtraDocuments.Add((tenant, new DocumentInfo(original, app.Id, $"cv {profile.Emails[0]}.pdf", "application/pdf", DocumentKind.Cv)));
+                    host.Host.AddDocument(tenant, new DocumentInfo(original, app.Id, $"cv {profile.Emails[0]}.pdf", "application/pdf", DocumentKind.Cv));
                     if (random.NextDouble() < 0.5)
                     {
                         var version = new DocumentId($"doc-{c}-{job.Value}-client");
-                        host.Access.ExtraDocuments.Add((tenant, new DocumentInfo(version, app.Id, "cv-for-clients.html", "text/html", DocumentKind.Cv, original)));
-                        host.Access.DocumentTexts[(tenant, version)] = $"Client version. {RandomMention(random, profile)}";
+                        host.Host.AddDocument(tenant, new DocumentInfo(version, app.Id, "cv-for-clients.html", "text/html", DocumentKind.Cv, original), $"Client version. {RandomMention(random, profile)}");
                     }
 
                     if (random.NextDouble() < 0.5)
                     {
-                        host.Access.Interviews.Add((tenant, new InterviewInfo(new InterviewId($"int-{c}-{job.Value}"), app.Id, job, TestServices.Start.AddHours(random.Next(1, 200)), TestServices.Start.AddHours(201), "Interview")));
+                        host.AddInterview(tenant, new InterviewInfo(new InterviewId($"int-{c}-{job.Value}"), app.Id, job, TestServices.Start.AddHours(random.Next(1, 200)), TestServices.Start.AddHours(201), "Interview"));
                     }
                 }
             }
 
-            for (var k = 0; k < random.Next(1, 4); k++)
+            var clientCount = random.Next(1, 4);
+            var clientSpecs = Enumerable.Range(0, clientCount).Select(k => (Id: $"client-{k}", Vacancies: jobs.Where(_ => random.NextDouble() < 0.5).ToArray(), Hide: random.NextDouble() < 0.7, Blocked: random.NextDouble() < 0.2)).ToList();
+            Sync.Run(async () =>
             {
-                var vacancies = jobs.Where(_ => random.NextDouble() < 0.5).ToArray();
-                var client = host.Access.AddClient(tenant, $"client-{k}", hide: random.NextDouble() < 0.7, vacancies);
-                if (random.NextDouble() < 0.2)
+                foreach (var spec in clientSpecs)
                 {
-                    client = client with { Status = ClientStatus.Blocked };
-                    host.Access.Clients[(tenant, client.Id)] = client;
-                }
+                    var client = await host.AddClientAsync(tenant, spec.Id, spec.Hide, spec.Vacancies);
+                    if (spec.Blocked)
+                    {
+                        client = await host.SaveClientAsync(client with { Status = ClientStatus.Blocked });
+                    }
 
-                Clients.Add(client);
-            }
+                    Clients.Add(client);
+                }
+            });
         }
     }
 
