@@ -132,6 +132,8 @@ internal sealed class MemoryHost : IApplicationDirectory, IClientDirectory, ICli
 
     public ValueTask<DateTimeOffset?> RecordVisitAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, CancellationToken cancellationToken = default) => ValueTask.FromResult<DateTimeOffset?>(null);
 
+    public ValueTask<bool> TryClaimReadNoticeAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, TimeSpan period, CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
+
     public ValueTask<TenantInfo?> GetTenantAsync(TenantId tenant, CancellationToken cancellationToken = default)
         => ValueTask.FromResult<TenantInfo?>(new TenantInfo { Id = tenant, Name = "Bench", TimeZoneId = "Asia/Tokyo" });
 
@@ -157,7 +159,21 @@ internal sealed class MemoryHost : IApplicationDirectory, IClientDirectory, ICli
     {
         var options = Options.Create(new ClientAccessOptions { AccessLinkBase = new Uri("https://bench.example/accept") });
         var redactor = new ContactRedactor(options.Value.PhoneRegions);
-        return new ClientPortal(this, this, this, this, this, this, new EventPublisher([], NullLogger<EventPublisher>.Instance), TimeProvider.System, options,
+        return new ClientPortal(this, this, this, this, NoLedger.Instance, this, this, new EventPublisher([], NullLogger<EventPublisher>.Instance), TimeProvider.System, options,
             new ClientAccessEvaluator(ClientAccessEvaluator.DefaultHandlers), new ClientViewBuilder(redactor), new ClientAccessMetrics(), NullLogger<ClientPortal>.Instance);
     }
+}
+
+/// <summary>The candidate-list benchmark performs no action, so it needs no ledger.</summary>
+internal sealed class NoLedger : IIdempotencyLedger
+{
+    public static readonly NoLedger Instance = new();
+
+    public ValueTask<LedgerEntry> BeginAsync(TenantId tenant, IdempotencyKey key, string operation, string? payload = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public ValueTask CompleteAsync(TenantId tenant, IdempotencyKey key, string? result, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public ValueTask<LedgerEntry?> GetAsync(TenantId tenant, IdempotencyKey key, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public IAsyncEnumerable<LedgerEntry> ListPendingAsync(string operation, TenantId? tenant = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

@@ -126,4 +126,17 @@ public interface IClientAccessStateStore
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The previous visit, or <see langword="null"/> on the first.</returns>
     ValueTask<DateTimeOffset?> RecordVisitAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims the right to tell a vacancy's recruiters that a client read something of it: atomically, succeeds and records
+    /// <paramref name="at"/> when the client's last read notice of that vacancy is older than <paramref name="period"/> (or there is none).
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="job">The vacancy.</param>
+    /// <param name="at">When.</param>
+    /// <param name="period">The shortest time between two read notices of one client about one vacancy.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>Whether a notice is due (and was claimed by this call).</returns>
+    ValueTask<bool> TryClaimReadNoticeAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, TimeSpan period, CancellationToken cancellationToken = default);
 }

@@ -36,6 +36,16 @@ public sealed class ClientAccessOptions
     /// <value>The default value is 280.</value>
     [Range(0, 10_000)]
     public int ExcerptLength { get; set; } = 280;
+
+    /// <summary>
+    /// Gets or sets the shortest time between two notifications to a vacancy's recruiters about one client's reads of that
+    /// vacancy (its candidates, pipeline figures or interview calendar). Every read raises <see cref="ClientActionPerformed"/>;
+    /// only the first read in each period is notified, so recruiters are told the client is looking without a message per
+    /// page view. Changes a client makes (notes, edits, stage moves) are notified every time. <see cref="TimeSpan.Zero"/> notifies every read.
+    /// </summary>
+    /// <value>The default value is 1 day.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "366.00:00:00")]
+    public TimeSpan ReadNotificationPeriod { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>Validates the attributes of <see cref="ClientAccessOptions"/>.</summary>

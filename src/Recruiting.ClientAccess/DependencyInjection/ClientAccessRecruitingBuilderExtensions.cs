@@ -14,7 +14,7 @@ public static class ClientAccessRecruitingBuilderExtensions
     /// <summary>
     /// Adds client access: <see cref="ClientAdministration"/>, <see cref="ClientInvitations"/>, <see cref="ClientPortal"/> and
     /// <see cref="InterviewNotifications"/>. Needs an <see cref="IClientDirectory"/> and the client stores (the SQLite store
-    /// registers them), the Abstractions ports, and optionally <see cref="INoteReader"/>, <see cref="IDocumentReader"/>,
+    /// registers them, and the <see cref="IIdempotencyLedger"/> client actions are recorded in), the Abstractions ports, and optionally <see cref="INoteReader"/>, <see cref="IDocumentReader"/>,
     /// <see cref="IInterviewReader"/>, <see cref="ICandidateProfileEditor"/> and <see cref="IRejectionAutomationTrigger"/>.
     /// </summary>
     /// <param name="builder">The SDK builder.</param>
@@ -45,7 +45,7 @@ public static class ClientAccessRecruitingBuilderExtensions
         services.TryAddSingleton<ClientAdministration>();
         services.TryAddSingleton(sp => new ClientPortal(
             sp.GetRequiredService<IClientDirectory>(), sp.GetRequiredService<IApplicationDirectory>(), sp.GetRequiredService<IRecruitingCommands>(),
-            sp.GetRequiredService<IClientAccessStateStore>(), sp.GetRequiredService<ITenantDirectory>(), sp.GetRequiredService<INotifier>(),
+            sp.GetRequiredService<IClientAccessStateStore>(), sp.GetRequiredService<IIdempotencyLedger>(), sp.GetRequiredService<ITenantDirectory>(), sp.GetRequiredService<INotifier>(),
             sp.GetRequiredService<EventPublisher>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ClientAccessOptions>>(),
             sp.GetRequiredService<ClientAccessEvaluator>(), sp.GetRequiredService<ClientViewBuilder>(), sp.GetRequiredService<ClientAccessMetrics>(),
             sp.GetRequiredService<ILogger<ClientPortal>>(), sp.GetService<INoteReader>(), sp.GetService<IDocumentReader>(), sp.GetService<IInterviewReader>(),

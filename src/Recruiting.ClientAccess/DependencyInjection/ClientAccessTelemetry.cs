@@ -56,4 +56,7 @@ internal static partial class ClientAccessLog
 
     [LoggerMessage(EventId = RecruitingEventIds.ClientAccess + 5, Level = LogLevel.Warning, Message = "Client rejection {RejectionId} in tenant {Tenant}: the tenant runs automation on client rejections but no IRejectionAutomationTrigger is registered")]
     public static partial void NoAutomationTrigger(ILogger logger, string tenant, string rejectionId);
+
+    [LoggerMessage(EventId = RecruitingEventIds.ClientAccess + 6, Level = LogLevel.Warning, Message = "Completing client action {Action} of client {Client} in tenant {Tenant} left pending by a crash (key {Key})")]
+    public static partial void ActionReplayed(ILogger logger, string tenant, string client, string action, string key);
 }

@@ -14,14 +14,23 @@ namespace Recruiting.ClientAccess;
 /// </summary>
 public sealed class ClientPortal
 {
-    private const int MaxNoteLength = 10_000;
-    private const int MaxProfileItems = 100;
-    private const int MaxProfileItemLength = 100;
+    /// <summary>The kind of <see cref="ClientActionPerformed"/> raised when a client reads a candidate.</summary>
+    public const string ViewCandidateAction = "viewCandidate";
+
+    /// <summary>The kind of <see cref="ClientActionPerformed"/> raised when a client reads its candidate list.</summary>
+    public const string ListCandidatesAction = "listCandidates";
+
+    /// <summary>The kind of <see cref="ClientActionPerformed"/> raised when a client reads the pipeline figures.</summary>
+    public const string ViewPipelineAction = "viewPipeline";
+
+    /// <summary>The kind of <see cref="ClientActionPerformed"/> raised when a client reads the interview calendar.</summary>
+    public const string ViewInterviewsAction = "viewInterviews";
 
     private readonly IClientDirectory _clients;
     private readonly IApplicationDirectory _directory;
     private readonly IRecruitingCommands _commands;
     private readonly IClientAccessStateStore _state;
+    private readonly IIdempotencyLedger _ledger;
     private readonly ITenantDirectory _tenants;
     private readonly INotifier _notifier;
     private readonly EventPublisher _events;
@@ -42,6 +51,7 @@ public sealed class ClientPortal
         IApplicationDirectory directory,
         IRecruitingCommands commands,
         IClientAccessStateStore state,
+        IIdempotencyLedger ledger,
         ITenantDirectory tenants,
         INotifier notifier,
         EventPublisher events,
@@ -62,6 +72,7 @@ public sealed class ClientPortal
         _directory = directory;
         _commands = commands;
         _state = state;
+        _ledger = ledger;
         _tenants = tenants;
         _notifier = notifier;
         _events = events;
@@ -293,7 +304,10 @@ public sealed class ClientPortal
         }
 
         _metrics.View(tenant, 1);
-        return ClientResult<ClientCandidateView>.Ok(_views.BuildCandidate(client!, found, visible, clientResume));
+        var view = _views.BuildCandidate(client!, found, visible, clientResume);
+        await AnnounceReadAsync(tenant, client!, ViewCandidateAction, visible.Select(v => (v.Application.Job!.Value, (ApplicationId?)v.Application.Id)).ToList(),
+            $"viewed candidate {found.Profile.Name.Full}", cancellationToken).ConfigureAwait(false);
+        return ClientResult<ClientCandidateView>.Ok(view);
     }
 
     /// <summary>Lists the candidates of the client's vacancies (or of one of them), newest application first, one page at a time.</summary>
@@ -361,6 +375,8 @@ public sealed class ClientPortal
         }
 
         _metrics.View(tenant, items.Count);
+        var seen = job is { } asked ? [(asked, (ApplicationId?)null)] : items.Select(i => (i.Job, (ApplicationId?)null)).Distinct().ToList();
+        await AnnounceReadAsync(tenant, client, ListCandidatesAction, seen, "viewed the candidate list", cancellationToken).ConfigureAwait(false);
         return ClientResult<ClientCandidatePage>.Ok(new ClientCandidatePage(items, applications.Count, page, pageSize));
     }
 
@@ -390,31 +406,36 @@ public sealed class ClientPortal
 
             var stages = job.Stages ?? [];
             var counts = stages.ToDictionary(s => s.Id, _ => 0);
-            var total = 0;
-            var fresh = 0;
-            var lastVisit = await _state.RecordVisitAsync(tenant, client.Id, vacancy, now, cancellationToken).ConfigureAwait(false);
+            var applications = new List<ApplicationInfo>();
             await foreach (var application in _directory.ListApplicationsAsync(tenant, vacancy, cancellationToken).ConfigureAwait(false))
             {
-                if (application.Job != vacancy || application.Tenant != tenant)
+                if (application.Job == vacancy && application.Tenant == tenant)
                 {
-                    continue;
+                    applications.Add(application);
                 }
+            }
 
-                total++;
+            // The visit is recorded once the figures could be read, per client and vacancy; it returns the previous one.
+            var lastVisit = await _state.RecordVisitAsync(tenant, client.Id, vacancy, now, cancellationToken).ConfigureAwait(false);
+            var fresh = 0;
+            foreach (var application in applications)
+            {
                 if (application.Stage is { } stage && counts.TryGetValue(stage, out var count))
                 {
                     counts[stage] = count + 1;
                 }
 
-                if (lastVisit is null || application.AppliedAt is null || application.AppliedAt > lastVisit)
+                // Everything is new on the first visit; later, what applied after the previous one (undated applications only count once).
+                if (lastVisit is null || application.AppliedAt > lastVisit)
                 {
                     fresh++;
                 }
             }
 
-            figures.Add(new ClientPipelineFigures(job.Id, job.Title, total, fresh, lastVisit, stages.Select(s => new ClientStageCount(s.Id, s.Name, counts[s.Id])).ToList()));
+            figures.Add(new ClientPipelineFigures(job.Id, job.Title, applications.Count, fresh, lastVisit, stages.Select(s => new ClientStageCount(s.Id, s.Name, counts[s.Id])).ToList()));
         }
 
+        await AnnounceReadAsync(tenant, client, ViewPipelineAction, figures.Select(f => (f.Job, (ApplicationId?)null)).ToList(), "viewed the pipeline figures", cancellationToken).ConfigureAwait(false);
         return ClientResult<IReadOnlyList<ClientPipelineFigures>>.Ok(figures);
     }
 
@@ -467,6 +488,7 @@ public sealed class ClientPortal
             .GroupBy(v => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(v.StartsAt, zone.Zone).DateTime))
             .Select(g => new ClientInterviewDay(g.Key, g.ToList()))
             .ToList();
+        await AnnounceReadAsync(tenant, client, ViewInterviewsAction, client.Vacancies.Distinct().Select(v => (v, (ApplicationId?)null)).ToList(), "viewed the interview calendar", cancellationToken).ConfigureAwait(false);
         return ClientResult<ClientInterviewCalendar>.Ok(new ClientInterviewCalendar(zone.Id, days));
     }
 
@@ -483,11 +505,18 @@ public sealed class ClientPortal
 
     // ---- actions ----------------------------------------------------------------------------------------------
 
-    /// <summary>Performs a client action. Each one raises <see cref="ClientActionPerformed"/> and notifies the vacancy's recruiters; anything else is refused.</summary>
+    /// <summary>
+    /// Performs a client action. Each one raises <see cref="ClientActionPerformed"/> and notifies the vacancy's recruiters
+    /// every time; anything else is refused. An accepted action follows ARCHITECTURE.md principle 2: it is recorded as
+    /// pending in the <see cref="IIdempotencyLedger"/> under a key made of the client, the action and the client's
+    /// <see cref="ClientActionRequest.RequestId"/>, the host is called with that key, and the entry is marked done with
+    /// the result. The same request again returns the first result without a second effect or notification; a request
+    /// interrupted after the host call (a crash) completes when it is sent again or replayed by <see cref="ReplayPendingActionsAsync"/>.
+    /// </summary>
     /// <param name="principal">The client.</param>
     /// <param name="request">The action.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>The outcome.</returns>
+    /// <returns>The outcome; a request id reused for a different request is refused with <see cref="ClientRefusal.RequestIdReused"/>.</returns>
     public async ValueTask<ClientActionResult> PerformAsync(ClientPrincipal principal, ClientActionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(principal);
@@ -495,13 +524,7 @@ public sealed class ClientPortal
         using var activity = ClientAccessMetrics.ActivitySource.StartActivity("ClientAccess.Action");
         var tenant = principal.Tenant;
         var client = await _clients.GetClientAsync(tenant, principal.Client, cancellationToken).ConfigureAwait(false);
-        var action = request switch
-        {
-            AddClientNote => "addNote",
-            EditCandidateProfile => "editProfile",
-            MoveApplicationStage => "moveStage",
-            _ => "unknown",
-        };
+        var action = ClientActionPayload.ActionOf(request);
 
         ClientActionResult result;
         if (ClientRefusals.Gate(client, tenant) is { } gate)
@@ -512,36 +535,157 @@ public sealed class ClientPortal
         {
             result = new ClientActionResult(action, ClientRefusal.InvalidInput);
         }
+        else if (ClientActionPayload.From(client!.Id, request) is not { } payload)
+        {
+            result = new ClientActionResult(action, action == ClientActionPayload.Unknown ? ClientRefusal.NotPermitted : ClientRefusal.InvalidInput);
+        }
         else
         {
-            result = request switch
-            {
-                AddClientNote note => await AddNoteAsync(tenant, client!, note, cancellationToken).ConfigureAwait(false),
-                EditCandidateProfile edit => await EditProfileAsync(tenant, client!, edit, cancellationToken).ConfigureAwait(false),
-                MoveApplicationStage move => await MoveStageAsync(tenant, client!, move, cancellationToken).ConfigureAwait(false),
-                _ => new ClientActionResult(action, ClientRefusal.NotPermitted),
-            };
+            result = await AcceptAsync(tenant, client, payload, cancellationToken).ConfigureAwait(false);
         }
 
         _metrics.Action(tenant, action, result.Refusal?.ToString() ?? "performed");
-        if (!_logger.IsEnabled(LogLevel.Information))
+        if (_logger.IsEnabled(LogLevel.Information))
         {
-            return result;
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            ClientAccessLog.ActionRefused(_logger, tenant.Value, principal.Client.Value, action, refusal);
-        }
-        else
-        {
-            ClientAccessLog.ActionPerformed(_logger, tenant.Value, principal.Client.Value, action);
+            if (result.Refusal is { } refusal)
+            {
+                ClientAccessLog.ActionRefused(_logger, tenant.Value, principal.Client.Value, action, refusal);
+            }
+            else
+            {
+                ClientAccessLog.ActionPerformed(_logger, tenant.Value, principal.Client.Value, action);
+            }
         }
 
         return result;
     }
 
-    private static IdempotencyKey KeyOf(ClientInfo client, string action, string requestId) => IdempotencyKey.Create("client-action", client.Id.Value, action, requestId);
+    /// <summary>
+    /// Completes the client actions a crash left pending in the ledger (accepted, host maybe called, not marked done):
+    /// each is run again with its key, so the host applies it at most once, and marked done. Call it at start-up or from a scheduler.
+    /// An accepted action is completed even if the client was blocked since; one whose client or application is gone is marked done with a refusal.
+    /// </summary>
+    /// <param name="tenant">Only this tenant's, when given.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>How many actions were completed.</returns>
+    public async ValueTask<int> ReplayPendingActionsAsync(TenantId? tenant = null, CancellationToken cancellationToken = default)
+    {
+        var pending = new List<LedgerEntry>();
+        await foreach (var entry in _ledger.ListPendingAsync(ClientActionPayload.LedgerOperation, tenant, cancellationToken).ConfigureAwait(false))
+        {
+            pending.Add(entry);
+        }
+
+        var replayed = 0;
+        foreach (var entry in pending)
+        {
+            var payload = ClientActionPayload.Parse(entry.Payload);
+            var client = payload is null ? null : await _clients.GetClientAsync(entry.Tenant, new ClientId(payload.Client), cancellationToken).ConfigureAwait(false);
+            if (payload is null || client is null || client.Tenant != entry.Tenant)
+            {
+                var gone = new ClientActionResult(payload?.Action ?? ClientActionPayload.Unknown, payload is null ? ClientRefusal.InvalidInput : ClientRefusal.UnknownClient);
+                await _ledger.CompleteAsync(entry.Tenant, entry.Key, ClientActionPayload.SerializeResult(gone), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            ClientAccessLog.ActionReplayed(_logger, entry.Tenant.Value, client.Id.Value, payload.Action, entry.Key.Value);
+            await ExecuteAsync(entry.Tenant, client, entry.Key, payload, cancellationToken).ConfigureAwait(false);
+            replayed++;
+        }
+
+        return replayed;
+    }
+
+    private async ValueTask<ClientActionResult> AcceptAsync(TenantId tenant, ClientInfo client, ClientActionPayload payload, CancellationToken cancellationToken)
+    {
+        var key = IdempotencyKey.Create("client-action", client.Id.Value, payload.Action, payload.RequestId);
+        var json = payload.Serialize();
+
+        // A request already done answers its first result, whatever changed since (the key names the client's own request).
+        var known = await _ledger.GetAsync(tenant, key, cancellationToken).ConfigureAwait(false);
+        if (known is not null)
+        {
+            if (!string.Equals(known.Payload, json, StringComparison.Ordinal))
+            {
+                return new ClientActionResult(payload.Action, ClientRefusal.RequestIdReused);
+            }
+
+            if (known.State == LedgerState.Done)
+            {
+                return ClientActionPayload.ParseResult(payload.Action, known.Result);
+            }
+        }
+
+        if (await AuthorizeActionAsync(tenant, client, payload, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return new ClientActionResult(payload.Action, refusal);
+        }
+
+        // Ledger before effect: pending first, then the host with the key, then done.
+        var entry = await _ledger.BeginAsync(tenant, key, ClientActionPayload.LedgerOperation, json, cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(entry.Payload, json, StringComparison.Ordinal))
+        {
+            return new ClientActionResult(payload.Action, ClientRefusal.RequestIdReused);
+        }
+
+        if (entry.State == LedgerState.Done)
+        {
+            return ClientActionPayload.ParseResult(payload.Action, entry.Result);
+        }
+
+        return await ExecuteAsync(tenant, client, key, payload, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<ClientRefusal?> AuthorizeActionAsync(TenantId tenant, ClientInfo client, ClientActionPayload payload, CancellationToken cancellationToken)
+    {
+        switch (payload.Action)
+        {
+            case ClientActionPayload.AddNote:
+                return (await ApplicationInScopeAsync(tenant, client, new ApplicationId(payload.Application!), cancellationToken).ConfigureAwait(false)).Refusal;
+
+            case ClientActionPayload.EditProfile:
+                {
+                    var decision = await DecideAsync(tenant, client, new CandidateResource(new CandidateId(payload.Candidate!)), cancellationToken).ConfigureAwait(false);
+                    return !decision.Allowed ? ClientRefusals.From(decision) : _editor is null ? ClientRefusal.NotSupported : null;
+                }
+
+            case ClientActionPayload.MoveStage:
+                {
+                    var (application, refusal) = await ApplicationInScopeAsync(tenant, client, new ApplicationId(payload.Application!), cancellationToken).ConfigureAwait(false);
+                    if (refusal is not null)
+                    {
+                        return refusal;
+                    }
+
+                    var job = await _directory.GetJobAsync(tenant, application!.Job!.Value, cancellationToken).ConfigureAwait(false);
+                    var stage = job?.Stages?.FirstOrDefault(s => s.Id.Value == payload.Stage);
+                    if (stage is null)
+                    {
+                        return ClientRefusal.StageNotInProcess;
+                    }
+
+                    var settings = await _state.GetSettingsAsync(tenant, cancellationToken).ConfigureAwait(false) ?? new ClientAccessSettings();
+                    return settings.AllowedStages is { } allowed && !allowed.Contains(stage.Id) ? ClientRefusal.StageNotAllowed : null;
+                }
+
+            default:
+                return ClientRefusal.NotPermitted;
+        }
+    }
+
+    private async ValueTask<ClientActionResult> ExecuteAsync(TenantId tenant, ClientInfo client, IdempotencyKey key, ClientActionPayload payload, CancellationToken cancellationToken)
+    {
+        var result = payload.Action switch
+        {
+            ClientActionPayload.AddNote => await AddNoteAsync(tenant, client, key, payload, cancellationToken).ConfigureAwait(false),
+            ClientActionPayload.EditProfile => await EditProfileAsync(tenant, client, key, payload, cancellationToken).ConfigureAwait(false),
+            ClientActionPayload.MoveStage => await MoveStageAsync(tenant, client, key, payload, cancellationToken).ConfigureAwait(false),
+            _ => new ClientActionResult(payload.Action, ClientRefusal.NotPermitted),
+        };
+
+        await _ledger.CompleteAsync(tenant, key, ClientActionPayload.SerializeResult(result), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
 
     private static ActionOrigin OriginOf(ClientInfo client) => new(false, null, ClientViewBuilder.ActorOf(client.Id));
 
@@ -557,86 +701,59 @@ public sealed class ClientPortal
         return application is null ? (null, ClientRefusal.NotFound) : (application, null);
     }
 
-    private async ValueTask<ClientActionResult> AddNoteAsync(TenantId tenant, ClientInfo client, AddClientNote request, CancellationToken cancellationToken)
+    private async ValueTask<ClientActionResult> AddNoteAsync(TenantId tenant, ClientInfo client, IdempotencyKey key, ClientActionPayload payload, CancellationToken cancellationToken)
     {
-        const string Action = "addNote";
-        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxNoteLength)
+        var application = await _directory.GetApplicationAsync(tenant, new ApplicationId(payload.Application!), cancellationToken).ConfigureAwait(false);
+        if (application is null || application.Tenant != tenant)
         {
-            return new ClientActionResult(Action, ClientRefusal.InvalidInput);
+            return new ClientActionResult(payload.Action, ClientRefusal.NotFound);
         }
 
-        var (application, refusal) = await ApplicationInScopeAsync(tenant, client, request.Application, cancellationToken).ConfigureAwait(false);
-        if (refusal is not null)
-        {
-            return new ClientActionResult(Action, refusal);
-        }
-
-        var key = KeyOf(client, Action, request.RequestId);
-        var noteId = await _commands.AddNoteAsync(tenant, application!.Id, new NoteRequest(request.Text.Trim(), null, HiddenFromClients: false, OriginOf(client)), key, cancellationToken).ConfigureAwait(false);
+        var noteId = await _commands.AddNoteAsync(tenant, application.Id, new NoteRequest(payload.Text!, null, HiddenFromClients: false, OriginOf(client)), key, cancellationToken).ConfigureAwait(false);
         var candidate = await _directory.GetCandidateAsync(tenant, application.Candidate, cancellationToken).ConfigureAwait(false);
-        await AnnounceAsync(tenant, client, Action, application, key,
-            $"added a note to {candidate?.Profile.Name.Full ?? application.Candidate.Value} ({application.Reference.Value})", request.Text.Trim(), cancellationToken).ConfigureAwait(false);
-        return new ClientActionResult(Action, null, NoteId: noteId);
+        await AnnounceAsync(tenant, client, payload.Action, application, key,
+            $"added a note to {candidate?.Profile.Name.Full ?? application.Candidate.Value} ({application.Reference.Value})", payload.Text, cancellationToken).ConfigureAwait(false);
+        return new ClientActionResult(payload.Action, null, NoteId: noteId);
     }
 
-    private async ValueTask<ClientActionResult> EditProfileAsync(TenantId tenant, ClientInfo client, EditCandidateProfile request, CancellationToken cancellationToken)
+    private async ValueTask<ClientActionResult> EditProfileAsync(TenantId tenant, ClientInfo client, IdempotencyKey key, ClientActionPayload payload, CancellationToken cancellationToken)
     {
-        const string Action = "editProfile";
-        if (request.Skills is null || request.Categories is null || request.Skills.Count > MaxProfileItems || request.Categories.Count > MaxProfileItems
-            || request.Skills.Concat(request.Categories).Any(s => string.IsNullOrWhiteSpace(s) || s.Length > MaxProfileItemLength))
-        {
-            return new ClientActionResult(Action, ClientRefusal.InvalidInput);
-        }
-
-        var decision = await DecideAsync(tenant, client, new CandidateResource(request.Candidate), cancellationToken).ConfigureAwait(false);
-        if (!decision.Allowed)
-        {
-            return new ClientActionResult(Action, ClientRefusals.From(decision));
-        }
-
         if (_editor is null)
         {
-            return new ClientActionResult(Action, ClientRefusal.NotSupported);
+            return new ClientActionResult(payload.Action, ClientRefusal.NotSupported);
         }
 
-        var key = KeyOf(client, Action, request.RequestId);
-        var skills = request.Skills.Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var categories = request.Categories.Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        await _editor.SetSkillsAndCategoriesAsync(tenant, request.Candidate, skills, categories, OriginOf(client), key, cancellationToken).ConfigureAwait(false);
-        var candidate = await _directory.GetCandidateAsync(tenant, request.Candidate, cancellationToken).ConfigureAwait(false);
-        await foreach (var application in ApplicationsOfCandidateAsync(tenant, client, request.Candidate, cancellationToken).ConfigureAwait(false))
+        var candidateId = new CandidateId(payload.Candidate!);
+        IReadOnlyList<string> skills = payload.Skills!;
+        IReadOnlyList<string> categories = payload.Categories!;
+        await _editor.SetSkillsAndCategoriesAsync(tenant, candidateId, skills, categories, OriginOf(client), key, cancellationToken).ConfigureAwait(false);
+        var candidate = await _directory.GetCandidateAsync(tenant, candidateId, cancellationToken).ConfigureAwait(false);
+        await foreach (var application in ApplicationsOfCandidateAsync(tenant, client, candidateId, cancellationToken).ConfigureAwait(false))
         {
-            await AnnounceAsync(tenant, client, Action, application, IdempotencyKey.Create("client-action", key.Value, application.Id.Value),
-                $"edited the skills and categories of {candidate?.Profile.Name.Full ?? request.Candidate.Value}",
+            await AnnounceAsync(tenant, client, payload.Action, application, IdempotencyKey.Create("client-action", key.Value, application.Id.Value),
+                $"edited the skills and categories of {candidate?.Profile.Name.Full ?? candidateId.Value}",
                 $"Skills: {string.Join(", ", skills)}\nCategories: {string.Join(", ", categories)}", cancellationToken).ConfigureAwait(false);
         }
 
-        return new ClientActionResult(Action, null);
+        return new ClientActionResult(payload.Action, null);
     }
 
-    private async ValueTask<ClientActionResult> MoveStageAsync(TenantId tenant, ClientInfo client, MoveApplicationStage request, CancellationToken cancellationToken)
+    private async ValueTask<ClientActionResult> MoveStageAsync(TenantId tenant, ClientInfo client, IdempotencyKey key, ClientActionPayload payload, CancellationToken cancellationToken)
     {
-        const string Action = "moveStage";
-        var (application, refusal) = await ApplicationInScopeAsync(tenant, client, request.Application, cancellationToken).ConfigureAwait(false);
-        if (refusal is not null)
+        var application = await _directory.GetApplicationAsync(tenant, new ApplicationId(payload.Application!), cancellationToken).ConfigureAwait(false);
+        var job = application?.Job is { } jobId ? await _directory.GetJobAsync(tenant, jobId, cancellationToken).ConfigureAwait(false) : null;
+        var stage = job?.Stages?.FirstOrDefault(s => s.Id.Value == payload.Stage);
+        if (application is null || job is null)
         {
-            return new ClientActionResult(Action, refusal);
+            return new ClientActionResult(payload.Action, ClientRefusal.NotFound);
         }
 
-        var job = await _directory.GetJobAsync(tenant, application!.Job!.Value, cancellationToken).ConfigureAwait(false);
-        var stage = job?.Stages?.FirstOrDefault(s => s.Id == request.Stage);
-        if (job is null || stage is null)
+        if (stage is null)
         {
-            return new ClientActionResult(Action, ClientRefusal.StageNotInProcess);
+            return new ClientActionResult(payload.Action, ClientRefusal.StageNotInProcess);
         }
 
         var settings = await _state.GetSettingsAsync(tenant, cancellationToken).ConfigureAwait(false) ?? new ClientAccessSettings();
-        if (settings.AllowedStages is { } allowed && !allowed.Contains(stage.Id))
-        {
-            return new ClientActionResult(Action, ClientRefusal.StageNotAllowed);
-        }
-
-        var key = KeyOf(client, Action, request.RequestId);
         var origin = OriginOf(client);
         await _commands.MoveToStageAsync(tenant, application.Id, stage.Id, origin, key, cancellationToken).ConfigureAwait(false);
         var candidate = await _directory.GetCandidateAsync(tenant, application.Candidate, cancellationToken).ConfigureAwait(false);
@@ -656,6 +773,7 @@ public sealed class ClientPortal
                 }
                 else
                 {
+                    // The automation runs as the vacancy's owner, never as the client.
                     var owner = job.Recruiters is { Count: > 0 } recruiters ? recruiters[0] : application.ResponsibleUsers.Count > 0 ? application.ResponsibleUsers[0] : (UserId?)null;
                     queued = await _automation.OnRejectedAsync(new RejectionRecorded(tenant, rejectionId, application.Id, settings.RejectedByClientReason, owner, origin, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
                 }
@@ -663,12 +781,17 @@ public sealed class ClientPortal
 
             await _events.PublishAsync(new CandidateRejected(tenant, _time.GetUtcNow(), rejectionId, application.Id, settings.RejectedByClientReason, origin.Actor, queued), cancellationToken).ConfigureAwait(false);
         }
+        else if (application.Status == ApplicationStatus.Rejected)
+        {
+            // Moving a rejected application back into the process makes it active again.
+            await _commands.SetStatusAsync(tenant, application.Id, ApplicationStatus.Active, null, origin, IdempotencyKey.Create("client-action", key.Value, "reopen"), cancellationToken).ConfigureAwait(false);
+        }
 
         var summary = stage.IsRejected
             ? $"rejected {who}: moved to {stage.Name} (reason {settings.RejectedByClientReason})"
             : $"moved {who} to {stage.Name}";
-        await AnnounceAsync(tenant, client, Action, application, key, summary, null, cancellationToken).ConfigureAwait(false);
-        return new ClientActionResult(Action, null, RejectionId: rejectionId, AutomationQueued: queued);
+        await AnnounceAsync(tenant, client, payload.Action, application, key, summary, null, cancellationToken).ConfigureAwait(false);
+        return new ClientActionResult(payload.Action, null, RejectionId: rejectionId, AutomationQueued: queued);
     }
 
     private async ValueTask AnnounceAsync(TenantId tenant, ClientInfo client, string action, ApplicationInfo application, IdempotencyKey key, string summary, string? details, CancellationToken cancellationToken)
@@ -700,6 +823,70 @@ public sealed class ClientPortal
             Body = body.ToString().TrimEnd(),
             Application = application.Id,
             Key = IdempotencyKey.Create("client-notify", key.Value),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---- reads are client actions too --------------------------------------------------------------------------
+
+    /// <summary>
+    /// Raises <see cref="ClientActionPerformed"/> for a read (one per vacancy, or per application when one was read) and tells
+    /// each vacancy's recruiters, at most once per client, vacancy and <see cref="ClientAccessOptions.ReadNotificationPeriod"/>.
+    /// </summary>
+    private async ValueTask AnnounceReadAsync(TenantId tenant, ClientInfo client, string kind, IReadOnlyList<(JobId Job, ApplicationId? Application)> targets, string what, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var group in targets.GroupBy(t => t.Job))
+        {
+            foreach (var (job, application) in group.Distinct())
+            {
+                await _events.PublishAsync(new ClientActionPerformed(tenant, now, client.Id, kind, job, application, what), cancellationToken).ConfigureAwait(false);
+            }
+
+            await NotifyReadAsync(tenant, client, kind, group.Key, group.Select(t => t.Application).FirstOrDefault(a => a is not null), what, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask NotifyReadAsync(TenantId tenant, ClientInfo client, string kind, JobId jobId, ApplicationId? applicationId, string what, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var period = _options.ReadNotificationPeriod;
+        if (period > TimeSpan.Zero && !await _state.TryClaimReadNoticeAsync(tenant, client.Id, jobId, now, period, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var job = await _directory.GetJobAsync(tenant, jobId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<UserId> recruiters = job?.Recruiters ?? [];
+        if (recruiters.Count == 0 && applicationId is { } id && await _directory.GetApplicationAsync(tenant, id, cancellationToken).ConfigureAwait(false) is { } application)
+        {
+            recruiters = application.ResponsibleUsers;
+        }
+
+        if (recruiters.Count == 0)
+        {
+            return;
+        }
+
+        var title = job?.Title ?? jobId.Value;
+        var body = new StringBuilder()
+            .Append(client.Name).Append(" (").Append(client.Email).Append(") ").Append(what).AppendLine(".")
+            .Append("Vacancy: ").AppendLine(title);
+        if (period > TimeSpan.Zero)
+        {
+            body.AppendLine()
+                .Append("Reads are summarised: you hear of this client's reads of this vacancy at most once per ")
+                .Append(period.ToString("c", System.Globalization.CultureInfo.InvariantCulture))
+                .AppendLine("; its notes, edits and stage moves are notified each time.");
+        }
+
+        await _notifier.NotifyAsync(new Notification
+        {
+            Tenant = tenant,
+            Kind = NotificationKind.ClientAction,
+            Users = recruiters,
+            Subject = $"Client {client.Name} {what} ({title})",
+            Body = body.ToString().TrimEnd(),
+            Application = applicationId,
+            Key = IdempotencyKey.Create("client-read-notify", client.Id.Value, jobId.Value, kind, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -41,6 +41,9 @@ public enum ClientRefusal
 
     /// <summary>The host does not offer what the request needs (for example no profile editor is registered).</summary>
     NotSupported,
+
+    /// <summary>The client already used the request id for a different request.</summary>
+    RequestIdReused,
 }
 
 /// <summary>The outcome of a client's read: the value, or a typed refusal.</summary>

@@ -67,5 +67,14 @@ internal static class ClientAccessSchema
                 PRIMARY KEY (tenant, client, job)
             );
             """),
+        new(Module, 2, "read notices (one per client, vacancy and period)", """
+            CREATE TABLE ca_read_notices (
+                tenant TEXT NOT NULL,
+                client TEXT NOT NULL,
+                job TEXT NOT NULL,
+                notified_at INTEGER NOT NULL,
+                PRIMARY KEY (tenant, client, job)
+            );
+            """),
     ];
 }

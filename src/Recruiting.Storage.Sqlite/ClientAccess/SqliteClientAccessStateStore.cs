@@ -52,4 +52,16 @@ internal sealed class SqliteClientAccessStateStore(SqliteDatabase database, Time
             await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return previous;
         }, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<bool> TryClaimReadNoticeAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, TimeSpan period, CancellationToken cancellationToken = default)
+        => await database.WriteAsync(async (connection, transaction) =>
+        {
+            // One statement: insert, or move the mark forward only when the last notice is at least a period old.
+            using var claim = connection.Command(transaction, """
+                INSERT INTO ca_read_notices (tenant, client, job, notified_at) VALUES ($t, $c, $j, $at)
+                ON CONFLICT (tenant, client, job) DO UPDATE SET notified_at = excluded.notified_at
+                WHERE ca_read_notices.notified_at <= $due;
+                """, ("$t", tenant.Value), ("$c", client.Value), ("$j", job.Value), ("$at", SqliteDatabase.ToDb(at)), ("$due", SqliteDatabase.ToDb(at - period)));
+            return await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken).ConfigureAwait(false);
 }
