@@ -51,7 +51,10 @@ public sealed class ClientAccessTestHost : IDisposable
     public static readonly TenantId OtherTenant = new("globex");
 
     private readonly TestTempDirectory _directory = new();
-    private readonly ServiceProvider _provider;
+    private readonly bool _registerAutomation;
+    private readonly Action<ClientAccessOptions>? _configure;
+    private readonly Action<IServiceCollection>? _services;
+    private ServiceProvider _provider;
 
     public ClientAccessTestHost(bool registerAutomation = true, Action<ClientAccessOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
@@ -59,19 +62,36 @@ public sealed class ClientAccessTestHost : IDisposable
         Automation = new RecordingRejectionTrigger();
         Time = new FakeTimeProvider(TestServices.Start);
         DatabasePath = _directory.File("client-access.db");
+        _registerAutomation = registerAutomation;
+        _configure = configure;
+        _services = services;
+        _provider = Build();
+    }
+
+    /// <summary>Simulates a restart of the SDK's process after a crash: a new provider over the same SQLite file; the host (its own database) is unchanged.</summary>
+    public void Restart()
+    {
+        _provider.Dispose();
+        Host.AfterApply = null;
+        Host.BeforeApply = null;
+        _provider = Build();
+    }
+
+    private ServiceProvider Build()
+    {
         var collection = TestServices.Create(Host, Time);
-        if (registerAutomation)
+        if (_registerAutomation)
         {
             collection.AddSingleton<IRejectionAutomationTrigger>(Automation);
         }
 
-        services?.Invoke(collection);
+        _services?.Invoke(collection);
         collection.AddRecruiting().UseSqliteStorage(DatabasePath).AddClientAccess(o =>
         {
             o.AccessLinkBase = new Uri("https://ats.example/client/accept");
-            configure?.Invoke(o);
+            _configure?.Invoke(o);
         });
-        _provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public InMemoryHost Host { get; }
