@@ -96,6 +96,27 @@ public sealed class SqliteClientAccessStoresTests : IDisposable
     }
 
     [Fact]
+    public async Task StateStore_ClaimsReadNotices_OncePerClientVacancyAndPeriod()
+    {
+        using var provider = Open();
+        var state = provider.GetRequiredService<IClientAccessStateStore>();
+        var day = TimeSpan.FromDays(1);
+        var c1 = new ClientId("c1");
+        var job = new JobId("j");
+
+        (await state.TryClaimReadNoticeAsync(Tenant, c1, job, TestServices.Start, day)).Should().BeTrue();
+        (await state.TryClaimReadNoticeAsync(Tenant, c1, job, TestServices.Start.AddHours(23), day)).Should().BeFalse();
+        (await state.TryClaimReadNoticeAsync(Tenant, c1, new JobId("other"), TestServices.Start.AddHours(23), day)).Should().BeTrue();
+        (await state.TryClaimReadNoticeAsync(Tenant, new ClientId("c2"), job, TestServices.Start.AddHours(23), day)).Should().BeTrue();
+        (await state.TryClaimReadNoticeAsync(Other, c1, job, TestServices.Start.AddHours(23), day)).Should().BeTrue();
+        (await state.TryClaimReadNoticeAsync(Tenant, c1, job, TestServices.Start.AddDays(1), day)).Should().BeTrue("a period after the last notice");
+        (await state.TryClaimReadNoticeAsync(Tenant, c1, job, TestServices.Start.AddDays(1.5), day)).Should().BeFalse("the mark moved to the last notice");
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () => await state.TryClaimReadNoticeAsync(Tenant, c1, job, TestServices.Start.AddDays(3), day))));
+        claims.Count(c => c).Should().Be(1, "concurrent reads claim one notice");
+    }
+
+    [Fact]
     public async Task EndToEnd_OnTheSqliteStore_AddInviteRedeemBlock()
     {
         _host.AddTenant(Tenant.Value);
