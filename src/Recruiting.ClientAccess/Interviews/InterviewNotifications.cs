@@ -87,6 +87,8 @@ public sealed class InterviewNotifications
 
     internal string BuildBody(ClientInfo client, InterviewInfo interview, JobInfo? job, Candidate? candidate, TimeZoneInfo zone)
     {
+        var known = candidate is null ? KnownContacts.None : KnownContacts.From(candidate.Profile);
+        string Mask(string text) => client.HideCandidateContacts ? _redactor.Redact(text, known, candidate?.Profile.Address?.Country) : text;
         var starts = TimeZoneInfo.ConvertTime(interview.StartsAt, zone);
         var ends = TimeZoneInfo.ConvertTime(interview.EndsAt, zone);
         var body = new StringBuilder()
@@ -94,13 +96,13 @@ public sealed class InterviewNotifications
             .Append("Candidate: ").AppendLine(candidate?.Profile.Name.Full ?? "-")
             .Append("When: ").Append(starts.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append('–').Append(ends.ToString("HH:mm", CultureInfo.InvariantCulture))
             .Append(" (").Append(zone.Id).AppendLine(")")
-            .Append("Interview: ").AppendLine(interview.Title);
+            .Append("Interview: ").AppendLine(Mask(interview.Title));
         if (!string.IsNullOrWhiteSpace(interview.Location))
         {
-            body.Append("Where: ").AppendLine(interview.Location);
+            // A location can be the candidate's own address or number (a call, a home visit).
+            body.Append("Where: ").AppendLine(Mask(interview.Location));
         }
 
-        var known = candidate is null ? KnownContacts.None : KnownContacts.From(candidate.Profile);
         if (!client.HideCandidateContacts && candidate is not null)
         {
             foreach (var email in candidate.Profile.Emails)
@@ -117,7 +119,7 @@ public sealed class InterviewNotifications
         if (!string.IsNullOrWhiteSpace(interview.Message))
         {
             body.AppendLine().AppendLine("Invitation sent to the candidate:")
-                .AppendLine(client.HideCandidateContacts ? _redactor.Redact(interview.Message, known, candidate?.Profile.Address?.Country) : interview.Message);
+                .AppendLine(Mask(interview.Message));
         }
 
         return body.ToString().TrimEnd();

@@ -479,7 +479,7 @@ public sealed class ClientPortal
                 }
 
                 var candidate = await _directory.GetCandidateAsync(tenant, application.Candidate, cancellationToken).ConfigureAwait(false);
-                views.Add(new ClientInterviewView(interview.Id, interview.Job, interview.Application, candidate?.Profile.Name.Full, interview.StartsAt, interview.EndsAt, interview.Title, interview.Location));
+                views.Add(_views.BuildInterview(client, interview, candidate?.Tenant == tenant ? candidate : null));
             }
         }
 

@@ -82,6 +82,15 @@ internal sealed class ClientViewBuilder(ContactRedactor redactor)
             application.Status, application.AppliedAt, profile.Skills, profile.Categories, excerpt);
     }
 
+    /// <summary>An interview of the client's calendar: title and location masked like free text when contacts are hidden (a location may be the candidate's address or phone).</summary>
+    public ClientInterviewView BuildInterview(ClientInfo client, InterviewInfo interview, Candidate? candidate)
+    {
+        var known = candidate is null ? KnownContacts.None : KnownContacts.From(candidate.Profile);
+        var region = candidate?.Profile.Address?.Country;
+        string? Mask(string? text) => client.HideCandidateContacts && text is not null ? Redactor.Redact(text, known, region) : text;
+        return new ClientInterviewView(interview.Id, interview.Job, interview.Application, candidate?.Profile.Name.Full, interview.StartsAt, interview.EndsAt, Mask(interview.Title)!, Mask(interview.Location));
+    }
+
     internal static bool IsClientOrigin(ActionOrigin? origin) => origin?.Actor is { } actor && actor.Value.StartsWith(ClientActorPrefix, StringComparison.Ordinal);
 
     /// <summary>The prefix of the actor id recorded for a client's effects (<c>client:ID</c>).</summary>

@@ -65,4 +65,36 @@ public sealed class InterviewNotificationsTests
 
         (await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("nope"))).Skipped.Should().Be("notFound");
     }
+
+    [Fact]
+    public async Task ACopyForAClientWithHiddenContacts_MasksThemInTitleAndLocationToo()
+    {
+        using var host = await SeededAsync();
+        host.AddInterview(Tenant, new InterviewInfo(new InterviewId("i2"), new ApplicationId("app-1"), new JobId("job-1"),
+            TestServices.Start.AddDays(2), TestServices.Start.AddDays(2).AddHours(1), "Call with taro.yamada@example.jp", "Phone call: 090-1234-5678, or 1-2-3 Marunouchi, Chiyoda-ku"));
+
+        await host.InterviewCopies.SendClientCopiesAsync(Tenant, new InterviewId("i2"));
+
+        var hidden = host.Host.Emails.Single(e => e.Message.To.Contains("hides@client.example")).Message.TextBody!;
+        hidden.Should().NotContain("taro.yamada@example.jp").And.NotContain("090-1234-5678").And.NotContain("Marunouchi").And.Contain("Phone call");
+        host.Host.Emails.Single(e => e.Message.To.Contains("shows@client.example")).Message.TextBody.Should().Contain("090-1234-5678");
+    }
+
+    [Fact]
+    public async Task TheClientsInterviewCalendar_MasksHiddenContactsInTitleAndLocation()
+    {
+        using var host = await SeededAsync();
+        host.AddInterview(Tenant, new InterviewInfo(new InterviewId("i2"), new ApplicationId("app-1"), new JobId("job-1"),
+            TestServices.Start.AddDays(2), TestServices.Start.AddDays(2).AddHours(1), "Call with taro.yamada@example.jp", "Phone call: 090-1234-5678"));
+        var hides = (await host.Clients.GetClientAsync(Tenant, new ClientId("hides")))!;
+        var shows = (await host.Clients.GetClientAsync(Tenant, new ClientId("shows")))!;
+
+        var hidden = (await host.Portal.GetInterviewCalendarAsync(ClientAccessTestHost.PrincipalOf(hides), TestServices.Start, TestServices.Start.AddDays(7))).Value!;
+        var shown = (await host.Portal.GetInterviewCalendarAsync(ClientAccessTestHost.PrincipalOf(shows), TestServices.Start, TestServices.Start.AddDays(7))).Value!;
+
+        var json = System.Text.Json.JsonSerializer.Serialize(hidden);
+        json.Should().NotContain("taro.yamada@example.jp").And.NotContain("090-1234-5678");
+        hidden.Days.SelectMany(d => d.Interviews).Should().HaveCount(2);
+        shown.Days.SelectMany(d => d.Interviews).Single(i => i.Id.Value == "i2").Location.Should().Be("Phone call: 090-1234-5678");
+    }
 }

@@ -199,5 +199,40 @@ public sealed class ClientActionsTests
         (await host.Portal.AuthorizeAsync(principal, new InterviewResource(new InterviewId("i1")))).Allowed.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task MoveOutOfTheRejectedStage_MakesTheApplicationActiveAgain()
+    {
+        using var host = new ClientAccessTestHost().Seed();
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
+        var principal = ClientAccessTestHost.PrincipalOf(client);
+        await host.Portal.PerformAsync(principal, new MoveApplicationStage(new ApplicationId("app-1"), new StageId("rejected"), "r1"));
+        host.Host.Applications[(Tenant, new ApplicationId("app-1"))].Status.Should().Be(ApplicationStatus.Rejected);
+
+        var back = await host.Portal.PerformAsync(principal, new MoveApplicationStage(new ApplicationId("app-1"), new StageId("interview"), "r2"));
+
+        back.Succeeded.Should().BeTrue();
+        back.RejectionId.Should().BeNull();
+        var application = host.Host.Applications[(Tenant, new ApplicationId("app-1"))];
+        application.Stage.Should().Be(new StageId("interview"));
+        application.Status.Should().Be(ApplicationStatus.Active);
+        host.Host.EventsOf<CandidateRejected>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task MoveToRejected_WhenTheTenantDoesNotAllowIt_IsRefused_AndRejectsNothing()
+    {
+        using var host = new ClientAccessTestHost().Seed();
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
+        await host.ConfigureAsync(new ClientAccessSettings { AllowedStages = [new StageId("interview")], RunAutomationOnClientRejection = true });
+
+        var result = await host.Portal.PerformAsync(ClientAccessTestHost.PrincipalOf(client), new MoveApplicationStage(new ApplicationId("app-1"), new StageId("rejected"), "r1"));
+
+        result.Refusal.Should().Be(ClientRefusal.StageNotAllowed);
+        host.Host.Applications[(Tenant, new ApplicationId("app-1"))].Status.Should().Be(ApplicationStatus.Active);
+        host.Automation.Rejections.Should().BeEmpty();
+        host.Host.EventsOf<CandidateRejected>().Should().BeEmpty();
+        (await host.Ledger.GetAsync(Tenant, IdempotencyKey.Create("client-action", "c1", "moveStage", "r1"))).Should().BeNull("a refused request is never recorded");
+    }
+
     private sealed record DeleteCandidate(string RequestId) : ClientActionRequest(RequestId);
 }
