@@ -242,7 +242,11 @@ public sealed class ClientPortal
 
     // ---- views ------------------------------------------------------------------------------------------------
 
-    /// <summary>Returns the client's view of a candidate with everything the policy hides removed.</summary>
+    /// <summary>
+    /// Returns the client's view of a candidate with everything the policy hides removed. A read is a client action: it raises
+    /// <see cref="ClientActionPerformed"/> (<see cref="ViewCandidateAction"/>) per application shown, and the vacancy's recruiters
+    /// are told at most once per client, vacancy and <see cref="ClientAccessOptions.ReadNotificationPeriod"/>.
+    /// </summary>
     /// <param name="principal">The client.</param>
     /// <param name="candidate">The candidate.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
@@ -310,7 +314,11 @@ public sealed class ClientPortal
         return ClientResult<ClientCandidateView>.Ok(view);
     }
 
-    /// <summary>Lists the candidates of the client's vacancies (or of one of them), newest application first, one page at a time.</summary>
+    /// <summary>
+    /// Lists the candidates of the client's vacancies (or of one of them), newest application first, one page at a time. Raises
+    /// <see cref="ClientActionPerformed"/> (<see cref="ListCandidatesAction"/>) for the vacancy asked, or for each vacancy on the page;
+    /// recruiters are told as for every read (at most once per client, vacancy and <see cref="ClientAccessOptions.ReadNotificationPeriod"/>).
+    /// </summary>
     /// <param name="principal">The client.</param>
     /// <param name="job">One of the client's vacancies, or <see langword="null"/> for all.</param>
     /// <param name="page">The page, from 1.</param>
@@ -380,7 +388,12 @@ public sealed class ClientPortal
         return ClientResult<ClientCandidatePage>.Ok(new ClientCandidatePage(items, applications.Count, page, pageSize));
     }
 
-    /// <summary>Pipeline figures of each of the client's vacancies: candidates per stage and new since the last visit (recorded now).</summary>
+    /// <summary>
+    /// Pipeline figures of each of the client's vacancies: candidates per stage and new since the last visit. This read is the
+    /// client's visit: the previous visit is kept per client and per vacancy and moved to now once the figures are read, so each
+    /// client sees what is new to it (everything on its first visit; an application the host gave no date counts on the first visit only).
+    /// Raises <see cref="ClientActionPerformed"/> (<see cref="ViewPipelineAction"/>) per vacancy; recruiters are told as for every read.
+    /// </summary>
     /// <param name="principal">The client.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The figures, or a typed refusal.</returns>
@@ -439,7 +452,11 @@ public sealed class ClientPortal
         return ClientResult<IReadOnlyList<ClientPipelineFigures>>.Ok(figures);
     }
 
-    /// <summary>The interviews of the client's vacancies in a period, grouped by day in the tenant's time zone.</summary>
+    /// <summary>
+    /// The interviews of the client's vacancies in a period, grouped by day in the tenant's time zone (titles and locations masked
+    /// when contacts are hidden). Raises <see cref="ClientActionPerformed"/> (<see cref="ViewInterviewsAction"/>) per vacancy;
+    /// recruiters are told as for every read.
+    /// </summary>
     /// <param name="principal">The client.</param>
     /// <param name="from">The first instant.</param>
     /// <param name="to">The instant after the last.</param>
