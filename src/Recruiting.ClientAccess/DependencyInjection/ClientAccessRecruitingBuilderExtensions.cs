@@ -16,6 +16,7 @@ public static class ClientAccessRecruitingBuilderExtensions
     /// <see cref="InterviewNotifications"/>. Needs an <see cref="IClientDirectory"/> and the client stores (the SQLite store
     /// registers them, and the <see cref="IIdempotencyLedger"/> client actions are recorded in), the Abstractions ports, and optionally <see cref="INoteReader"/>, <see cref="IDocumentReader"/>,
     /// <see cref="IInterviewReader"/>, <see cref="ICandidateProfileEditor"/> and <see cref="IRejectionAutomationTrigger"/>.
+    /// A hosted service completes, on start, the client actions a crash left pending in the ledger.
     /// </summary>
     /// <param name="builder">The SDK builder.</param>
     /// <param name="configure">Configures the options (<see cref="ClientAccessOptions.AccessLinkBase"/> is required).</param>
@@ -50,6 +51,7 @@ public static class ClientAccessRecruitingBuilderExtensions
             sp.GetRequiredService<ClientAccessEvaluator>(), sp.GetRequiredService<ClientViewBuilder>(), sp.GetRequiredService<ClientAccessMetrics>(),
             sp.GetRequiredService<ILogger<ClientPortal>>(), sp.GetService<INoteReader>(), sp.GetService<IDocumentReader>(), sp.GetService<IInterviewReader>(),
             sp.GetService<ICandidateProfileEditor>(), sp.GetService<IRejectionAutomationTrigger>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, ClientActionReplayer>());
         services.TryAddSingleton(sp => new InterviewNotifications(
             sp.GetRequiredService<IClientDirectory>(), sp.GetRequiredService<IApplicationDirectory>(), sp.GetRequiredService<IClientAccessStateStore>(),
             sp.GetRequiredService<ITenantDirectory>(), sp.GetRequiredService<INotifier>(), sp.GetRequiredService<IInterviewReader>(), sp.GetRequiredService<ContactRedactor>()));

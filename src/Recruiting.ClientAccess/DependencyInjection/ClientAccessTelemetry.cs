@@ -59,4 +59,7 @@ internal static partial class ClientAccessLog
 
     [LoggerMessage(EventId = RecruitingEventIds.ClientAccess + 6, Level = LogLevel.Warning, Message = "Completing client action {Action} of client {Client} in tenant {Tenant} left pending by a crash (key {Key})")]
     public static partial void ActionReplayed(ILogger logger, string tenant, string client, string action, string key);
+
+    [LoggerMessage(EventId = RecruitingEventIds.ClientAccess + 7, Level = LogLevel.Error, Message = "Completing the client actions left pending by a crash failed; the next start retries")]
+    public static partial void ReplayFailed(ILogger logger, Exception exception);
 }

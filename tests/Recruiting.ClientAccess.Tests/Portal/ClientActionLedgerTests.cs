@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Recruiting.ClientAccess.Tests.Portal;
 
 /// <summary>
@@ -154,6 +156,27 @@ public sealed class ClientActionLedgerTests
         var entry = (await host.Ledger.GetAsync(Tenant, KeyOf(client, "addNote", "r1")))!;
         entry.State.Should().Be(LedgerState.Done);
         (await host.Portal.PerformAsync(principal, new AddClientNote(App1, "Call him.", "r1"))).NoteId.Should().Be(note.Id);
+    }
+
+    [Fact]
+    public async Task OnStart_TheHostedReplayer_CompletesPendingActions_WithoutTheClientSendingAgain()
+    {
+        using var host = new ClientAccessTestHost().Seed();
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
+        host.Host.AfterApply = (operation, _) => operation == "moveStage" ? new IOException("crash") : null;
+        var crash = async () => await host.Portal.PerformAsync(ClientAccessTestHost.PrincipalOf(client), new MoveApplicationStage(App1, new StageId("interview"), "r1"));
+        await crash.Should().ThrowAsync<IOException>();
+        host.Host.Emails.Should().BeEmpty();
+
+        host.Restart();
+        foreach (var service in host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        (await host.Ledger.GetAsync(Tenant, KeyOf(client, "moveStage", "r1")))!.State.Should().Be(LedgerState.Done);
+        host.Host.Applications[(Tenant, App1)].Stage.Should().Be(new StageId("interview"));
+        host.Host.Emails.Should().ContainSingle().Which.Message.Subject.Should().Contain("moved");
     }
 
     [Fact]
