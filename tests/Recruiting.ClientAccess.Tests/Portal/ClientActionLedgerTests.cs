@@ -80,6 +80,38 @@ public sealed class ClientActionLedgerTests
     }
 
     [Fact]
+    public async Task TheSameRequestSentConcurrently_IsOneEffect_WithOneResult()
+    {
+        using var host = new ClientAccessTestHost().Seed();
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, new JobId("job-1"));
+        var principal = ClientAccessTestHost.PrincipalOf(client);
+        var request = new AddClientNote(App1, "Double-clicked.", "r1");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () => await host.Portal.PerformAsync(principal, request))));
+
+        results.Should().OnlyContain(r => r.Succeeded);
+        results.Select(r => r.NoteId).Distinct().Should().ContainSingle();
+        ClientNotes(host).Should().ContainSingle();
+        host.Host.Emails.Should().ContainSingle();
+        (await host.Ledger.GetAsync(Tenant, KeyOf(client, "addNote", "r1")))!.State.Should().Be(LedgerState.Done);
+    }
+
+    [Fact]
+    public async Task APendingActionOfAClientThatNoLongerExists_IsClosedWithARefusal()
+    {
+        using var host = new ClientAccessTestHost().Seed();
+        var key = IdempotencyKey.Create("client-action", "gone", "addNote", "r1");
+        await host.Ledger.BeginAsync(Tenant, key, "clientAccess.action", "{\"client\":\"gone\",\"action\":\"addNote\",\"requestId\":\"r1\",\"application\":\"app-1\",\"text\":\"x\"}");
+
+        (await host.Portal.ReplayPendingActionsAsync()).Should().Be(0);
+
+        var entry = (await host.Ledger.GetAsync(Tenant, key))!;
+        entry.State.Should().Be(LedgerState.Done);
+        entry.Result.Should().Contain("unknownClient");
+        host.Host.Notes.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task RequestIdReusedForAnotherRequest_IsRefused_WithoutEffect()
     {
         using var host = new ClientAccessTestHost().Seed();
