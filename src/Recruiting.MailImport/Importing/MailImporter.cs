@@ -373,6 +373,12 @@ internal sealed class MailImporter : IMailImporter
                 properties["header." + name] = value;
             }
 
+            if (original.Date is null && original.DateText is { Length: > 0 } unreadDate)
+            {
+                // The client's date could not be read: the entry is dated by the forward, and the text is kept and marked.
+                properties["originalDateUnparsed"] = unreadDate;
+            }
+
             text = original.TextBody;
             html = original.HtmlBody;
             occurredAt = original.Date ?? Date(message);
