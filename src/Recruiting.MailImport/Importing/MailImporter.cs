@@ -205,34 +205,37 @@ internal sealed class MailImporter : IMailImporter
         var from = message.From.Mailboxes.FirstOrDefault()?.Address;
         var subjectText = message.Subject;
 
-        // 4. Tenant from the recipients when a webhook handed over the bare message.
+        // 4. The candidate's original message (pure), which also gives the duplicate key; a quarantined outcome shows it too.
+        var unwrapped = _unwrapper.Unwrap(message);
+        var original = unwrapped.Original is { } o ? new ImportedOriginal(o.From, o.FromName, o.Subject, o.Date) : null;
+
+        // 5. Tenant from the recipients when a webhook handed over the bare message.
         if (settings is null)
         {
             settings = await FindTenantByRecipientsAsync(message, cancellationToken).ConfigureAwait(false);
             if (settings is null)
             {
-                return await QuarantineAsync(context, null, KeyOf(null, "sha256", context.Spool.Sha256), MailImportReason.UnknownRecipient, "None of the recipients is a known import address.", from, subjectText, cancellationToken).ConfigureAwait(false);
+                return await QuarantineAsync(context, null, KeyOf(null, "sha256", context.Spool.Sha256), MailImportReason.UnknownRecipient, "None of the recipients is a known import address.", from, subjectText, cancellationToken, original: original).ConfigureAwait(false);
             }
         }
 
         var tenant = settings.Tenant;
-
-        // 5. The candidate's original message, which also gives the duplicate key.
-        var unwrapped = _unwrapper.Unwrap(message);
         var key = DuplicateKey(tenant, unwrapped, message, context.Spool.Sha256);
 
         // 6. Who forwarded it.
+        var subjects = SubjectParserFor(settings);
         var verdict = await _senders.VerifyAsync(settings, message, cancellationToken).ConfigureAwait(false);
         if (!verdict.Trusted)
         {
-            return await QuarantineAsync(context, tenant, key, MailImportReason.SenderNotAllowed, verdict.Detail, from, subjectText, cancellationToken).ConfigureAwait(false);
+            // The reference is only read, never resolved, for an untrusted sender: nothing about the application is revealed.
+            var claimed = subjects.Parser?.Parse(RawSubject(message)).Reference;
+            return await QuarantineAsync(context, tenant, key, MailImportReason.SenderNotAllowed, verdict.Detail, from, subjectText, cancellationToken, claimed, original).ConfigureAwait(false);
         }
 
         // 7. The reference at the start of the subject, in the tenant's own format when it has one.
-        var subjects = SubjectParserFor(settings);
         if (subjects.Parser is null)
         {
-            return await QuarantineAsync(context, tenant, key, MailImportReason.MalformedReference, "The tenant's reference format cannot be used: " + subjects.Problem, from, subjectText, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAsync(context, tenant, key, MailImportReason.MalformedReference, "The tenant's reference format cannot be used: " + subjects.Problem, from, subjectText, cancellationToken, original: original).ConfigureAwait(false);
         }
 
         var parsed = subjects.Parser.Parse(RawSubject(message));
@@ -245,7 +248,7 @@ internal sealed class MailImporter : IMailImporter
                 SubjectParseFailure.MalformedReference => "The subject starts with something that breaks the tenant's reference format.",
                 _ => "The subject does not start with an application reference.",
             };
-            return await QuarantineAsync(context, tenant, key, reason, detail, from, subjectText, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAsync(context, tenant, key, reason, detail, from, subjectText, cancellationToken, original: original).ConfigureAwait(false);
         }
 
         // 8. The application, in this tenant only; a reference of another configured tenant is reported as such.
@@ -254,16 +257,15 @@ internal sealed class MailImporter : IMailImporter
         {
             var owner = await FindOtherTenantAsync(tenant, reference, cancellationToken).ConfigureAwait(false);
             return owner is null
-                ? await QuarantineAsync(context, tenant, key, MailImportReason.UnknownReference, $"Tenant {tenant} has no application {reference}.", from, subjectText, cancellationToken, reference).ConfigureAwait(false)
-                : await QuarantineAsync(context, tenant, key, MailImportReason.OtherTenant, $"Application {reference} belongs to another tenant, not to {tenant}.", from, subjectText, cancellationToken, reference).ConfigureAwait(false);
+                ? await QuarantineAsync(context, tenant, key, MailImportReason.UnknownReference, $"Tenant {tenant} has no application {reference}.", from, subjectText, cancellationToken, reference, original).ConfigureAwait(false)
+                : await QuarantineAsync(context, tenant, key, MailImportReason.OtherTenant, $"Application {reference} belongs to another tenant, not to {tenant}.", from, subjectText, cancellationToken, reference, original).ConfigureAwait(false);
         }
 
-        return await ApplyAsync(tenant, application, reference, parsed, unwrapped, message, key, cancellationToken).ConfigureAwait(false);
+        return await ApplyAsync(tenant, application, reference, parsed, unwrapped, original, message, key, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ImportOutcome> ApplyAsync(TenantId tenant, ApplicationInfo application, ApplicationReference reference, SubjectParseResult parsed, UnwrapResult unwrapped, MimeMessage message, IdempotencyKey key, CancellationToken cancellationToken)
+    private async Task<ImportOutcome> ApplyAsync(TenantId tenant, ApplicationInfo application, ApplicationReference reference, SubjectParseResult parsed, UnwrapResult unwrapped, ImportedOriginal? original, MimeMessage message, IdempotencyKey key, CancellationToken cancellationToken)
     {
-        var original = unwrapped.Original is { } o ? new ImportedOriginal(o.From, o.FromName, o.Subject, o.Date) : null;
         var payload = JsonSerializer.Serialize(new LedgerPayload(application.Id.Value, reference.Value, null, [], []), Json);
         var before = _time.GetUtcNow();
         var ledgerEntry = await _ledger.BeginAsync(tenant, key, MailImportConstants.LedgerOperation, payload, cancellationToken).ConfigureAwait(false);
@@ -533,7 +535,7 @@ internal sealed class MailImporter : IMailImporter
     private static IdempotencyKey KeyOf(TenantId? tenant, string kind, string value)
         => IdempotencyKey.Create(MailImportConstants.KeyScope, tenant?.Value ?? string.Empty, kind, value);
 
-    private async Task<ImportOutcome> QuarantineAsync(ImportContext context, TenantId? tenant, IdempotencyKey key, MailImportReason reason, string? detail, string? from, string? subject, CancellationToken cancellationToken, ApplicationReference? reference = null)
+    private async Task<ImportOutcome> QuarantineAsync(ImportContext context, TenantId? tenant, IdempotencyKey key, MailImportReason reason, string? detail, string? from, string? subject, CancellationToken cancellationToken, ApplicationReference? reference = null, ImportedOriginal? original = null)
     {
         var request = new QuarantineRequest
         {
@@ -565,6 +567,7 @@ internal sealed class MailImporter : IMailImporter
             Detail = detail,
             Tenant = tenant,
             Reference = reference,
+            Original = original,
             QuarantineId = added.Mail.Id,
             Key = key,
         };
