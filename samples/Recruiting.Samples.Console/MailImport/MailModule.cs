@@ -24,7 +24,12 @@ public sealed class MailModule : ISampleModule
 
         // Production default stays Authenticated (this sample's receiving server would be mx.demo.example);
         // the demo tenant itself uses an allow-list so anyone can try their own .eml files.
-        recruiting.AddMailImport(o => o.TrustedAuthServIds.Add("mx.demo.example"));
+        // Messages over the size limit are kept whole as files beside the database, never as a giant row in it.
+        recruiting.AddMailImport(o =>
+        {
+            o.TrustedAuthServIds.Add("mx.demo.example");
+            o.OversizeDirectory = context.DatabasePath + ".mail-oversize";
+        });
         context.Services.AddSingleton<IDemoStep, MailDemoStep>();
     }
 

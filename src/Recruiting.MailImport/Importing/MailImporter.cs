@@ -115,7 +115,35 @@ internal sealed class MailImporter : IMailImporter
         ImportOutcome outcome;
         await using (raw.ConfigureAwait(false))
         {
-            outcome = await RunAsync(new Target(record.Request.Tenant, null), raw, record, cancellationToken).ConfigureAwait(false);
+            // An oversize message's record points at the file that holds it whole. Only a pointer the importer wrote counts: the
+            // record must be a tooLarge one whose SHA-256 (of the original message) the pointer and the file name repeat, so a
+            // mail that merely starts with the pointer header cannot make a replay read some other file.
+            if (record.Request.Reason == MailImportReason.TooLarge && OversizeMailFiles.ReadPointer(raw) is { } pointer
+                && string.Equals(pointer.Sha256, record.Request.Sha256, StringComparison.Ordinal)
+                && string.Equals(Path.GetFileName(pointer.Path), record.Request.Sha256 + ".eml", StringComparison.Ordinal))
+            {
+                if (!File.Exists(pointer.Path) || new FileInfo(pointer.Path).Length != pointer.Length)
+                {
+                    return new ImportOutcome
+                    {
+                        Status = ImportStatus.Quarantined,
+                        Reason = record.Request.Reason,
+                        Detail = $"The file {pointer.Path} that keeps this message is missing or incomplete.",
+                        Tenant = record.Request.Tenant,
+                        QuarantineId = quarantineId,
+                    };
+                }
+
+                var file = new FileStream(pointer.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                await using (file.ConfigureAwait(false))
+                {
+                    outcome = await RunAsync(new Target(record.Request.Tenant, null), file, record, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                outcome = await RunAsync(new Target(record.Request.Tenant, null), raw, record, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (outcome.Status is ImportStatus.Imported or ImportStatus.Duplicate)
@@ -171,7 +199,10 @@ internal sealed class MailImporter : IMailImporter
         // 2. Size and structure limits, before anything is parsed.
         if (spool.Length > _options.MaxMessageBytes)
         {
-            return await QuarantineAsync(context, settings?.Tenant, KeyOf(settings?.Tenant, "sha256", spool.Sha256), MailImportReason.TooLarge, $"The message has {spool.Length} bytes; the limit is {_options.MaxMessageBytes}.", null, null, cancellationToken).ConfigureAwait(false);
+            // Kept whole as a file, not as a database row (see OversizeMailFiles); the record points at it.
+            var (file, pointer) = await OversizeMailFiles.KeepAsync(spool, _options, cancellationToken).ConfigureAwait(false);
+            using var pointerStream = new MemoryStream(pointer, writable: false);
+            return await QuarantineAsync(context, settings?.Tenant, KeyOf(settings?.Tenant, "sha256", spool.Sha256), MailImportReason.TooLarge, $"The message has {spool.Length} bytes; the limit is {_options.MaxMessageBytes}. It is kept whole in {file}.", null, null, cancellationToken, raw: pointerStream).ConfigureAwait(false);
         }
 
         var scan = new MimePreScanner(_options).Scan(spool.Rewind(), cancellationToken);
@@ -535,7 +566,7 @@ internal sealed class MailImporter : IMailImporter
     private static IdempotencyKey KeyOf(TenantId? tenant, string kind, string value)
         => IdempotencyKey.Create(MailImportConstants.KeyScope, tenant?.Value ?? string.Empty, kind, value);
 
-    private async Task<ImportOutcome> QuarantineAsync(ImportContext context, TenantId? tenant, IdempotencyKey key, MailImportReason reason, string? detail, string? from, string? subject, CancellationToken cancellationToken, ApplicationReference? reference = null, ImportedOriginal? original = null)
+    private async Task<ImportOutcome> QuarantineAsync(ImportContext context, TenantId? tenant, IdempotencyKey key, MailImportReason reason, string? detail, string? from, string? subject, CancellationToken cancellationToken, ApplicationReference? reference = null, ImportedOriginal? original = null, Stream? raw = null)
     {
         var request = new QuarantineRequest
         {
@@ -549,7 +580,7 @@ internal sealed class MailImporter : IMailImporter
             Sha256 = context.Spool.Sha256,
             ReceivedAt = context.ReceivedAt,
         };
-        var added = await _quarantine.AddAsync(request, context.Spool.Rewind(), cancellationToken).ConfigureAwait(false);
+        var added = await _quarantine.AddAsync(request, raw ?? context.Spool.Rewind(), cancellationToken).ConfigureAwait(false);
         if (added.Created)
         {
             _telemetry.Quarantined.Add(1, RecruitingTelemetry.Tenant(tenant ?? new TenantId("-")), new KeyValuePair<string, object?>("reason", reason.ToWord()));
