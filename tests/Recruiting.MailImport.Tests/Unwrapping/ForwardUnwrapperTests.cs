@@ -210,6 +210,17 @@ public class ForwardUnwrapperTests
     [InlineData("ti 5. maalisk. 2024 klo 10.15", "2024-03-05T10:15:00+01:00")]
     [InlineData("þriðjudagur, 5. mars 2024 10:15", "2024-03-05T10:15:00+01:00")]
     [InlineData("mar., 5 mar. 2024 la 10:15", "2024-03-05T10:15:00+01:00")]
+    // Layouts as the clients write them (crisp-oss/email-forward-parser test fixtures: Gmail hu/uk/fi/ro/tr, Apple Mail da/no/sk/tr/ro/uk).
+    [InlineData("2021. okt. 27., Sze, 9:31", "2021-10-27T09:31:00+01:00")]
+    [InlineData("ср, 27 жовт. 2021 о 09:31", "2021-10-27T09:31:00+01:00")]
+    [InlineData("ke 27. lokak. 2021 klo 9.31", "2021-10-27T09:31:00+01:00")]
+    [InlineData("mie., 27 oct. 2021 la 09:31", "2021-10-27T09:31:00+01:00")]
+    [InlineData("26. oktober 2021 kl. 14.25.08 EEST", "2021-10-26T14:25:00+03:00")]
+    [InlineData("26. oktober 2021 kl. 14:25:08 EEST", "2021-10-26T14:25:08+03:00")]
+    [InlineData("26. októbra 2021, 14:25:08 GMT+3", "2021-10-26T14:25:08+03:00")]
+    [InlineData("26 Ekim 2021 14:25:08 GMT+3", "2021-10-26T14:25:08+03:00")]
+    [InlineData("26 octombrie 2021, 14:25:08 EEST", "2021-10-26T14:25:08+03:00")]
+    [InlineData("26 жовтня 2021 р. о 14:25:08 GMT+3", "2021-10-26T14:25:08+03:00")]
     public void Localized_dates_are_read(string text, string expected)
     {
         LocalizedDateParser.TryParse(text, TimeSpan.FromHours(1), preferMonthFirst: false, out var value).Should().BeTrue(text);
@@ -224,7 +235,7 @@ public class ForwardUnwrapperTests
     [InlineData("hr", 10)]
     public void Listopad_is_November_unless_the_labels_are_Croatian(string? language, int month)
     {
-        LocalizedDateParser.TryParse("15. listopada 2024. u 14:25", TimeSpan.Zero, false, out var value, language).Should().BeTrue();
+        LocalizedDateParser.TryParse("26. listopada 2021. u 14:25:08 EEST", TimeSpan.Zero, false, out var value, language).Should().BeTrue();
 
         value.Month.Should().Be(month);
     }
