@@ -54,11 +54,10 @@ internal static class ForwardLabels
     [
         "begin forwarded message", "anfang der weitergeleiteten nachricht", "début du message réexpédié", "début du message transféré",
         "inicio del mensaje reenviado", "comienzo del mensaje reenviado", "inizio messaggio inoltrato", "begin doorgestuurd bericht",
-        "vidarebefordrat mejl", "vidarebefordrat brev", "videresendt e-post", "videresendt besked", "välitetty viesti alkaa",
-        "początek przekazywanej wiadomości", "začátek přeposlané zprávy", "začiatok preposlanej správy", "továbbított levél kezdete",
-        "începutul mesajului redirecționat", "početak proslijeđene poruke", "início da mensagem reencaminhada",
-        "início da mensagem encaminhada", "iletilen mesajın başlangıcı", "αρχή προωθημένου μηνύματος", "начало переадресованного сообщения",
-        "начало пересылаемого сообщения", "початок пересланого повідомлення", "תחילת הודעה שהועברה", "بداية الرسالة المُعاد توجيهها",
+        "vidarebefordrat mejl", "vidarebefordrat brev", "videresendt e-post", "välitetty viesti alkaa",
+        "początek przekazywanej wiadomości", "začiatok preposlanej správy", "továbbított levél kezdete",
+        "início da mensagem reencaminhada", "início da mensagem encaminhada", "αρχή προωθημένου μηνύματος", "начало переадресованного сообщения",
+        "начало пересылаемого сообщения", "תחילת הודעה שהועברה", "بداية الرسالة المُعاد توجيهها",
         "转发的邮件", "以下为转发的邮件", "轉寄的郵件", "転送されたメッセージ", "転送メッセージ", "전달된 메시지", "forwarded message",
         // Apple Mail's own wordings per locale (crisp-oss/email-forward-parser, lib/parser.js, "separator").
         "start på videresendt besked", "začátek přeposílané zprávy", "započni proslijeđenu poruku", "videresendt melding",
