@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Recruiting.MailImport;
 using Recruiting.MailImport.Importing;
 using Recruiting.MailImport.Sanitizing;
@@ -23,7 +24,12 @@ public sealed class MailModule : ISampleModule
 
         // Production default stays Authenticated (this sample's receiving server would be mx.demo.example);
         // the demo tenant itself uses an allow-list so anyone can try their own .eml files.
-        recruiting.AddMailImport(o => o.TrustedAuthServIds.Add("mx.demo.example"));
+        // Messages over the size limit are kept whole as files beside the database, never as a giant row in it.
+        recruiting.AddMailImport(o =>
+        {
+            o.TrustedAuthServIds.Add("mx.demo.example");
+            o.OversizeDirectory = context.DatabasePath + ".mail-oversize";
+        });
         context.Services.AddSingleton<IDemoStep, MailDemoStep>();
     }
 
@@ -34,12 +40,45 @@ public sealed class MailModule : ISampleModule
         var mail = new Command("mail", "Forwarded mail reply import.");
 
         var subjectArgument = new Argument<string>("subject") { Description = "The raw Subject header value (RFC 2047 encoded words allowed)." };
-        var parseSubject = new Command("parse-subject", "Reads the application reference at the start of a subject.") { subjectArgument };
-        parseSubject.SetAction((parse, ct) => cli.RunPureAsync(_ =>
+        var subjectTenant = new Option<string?>("--tenant")
         {
-            var result = new SubjectParser().Parse(parse.GetValue(subjectArgument));
-            return Task.FromResult<object?>(new { reference = result.Reference?.Value, subject = result.Subject, reason = result.Reason });
-        }, ct));
+            Description = "Read the reference in this tenant's format (its mail settings in --db, default ./recruiting.db). Without --tenant and --db the default format is used and no database is opened.",
+        };
+        var parseSubject = new Command("parse-subject", "Reads the application reference at the start of a subject.") { subjectArgument };
+        parseSubject.Options.Add(subjectTenant);
+        parseSubject.Options.Add(cli.Db);
+        parseSubject.SetAction((parse, ct) =>
+        {
+            var subject = parse.GetValue(subjectArgument);
+            var tenantName = parse.GetValue(subjectTenant);
+            if (tenantName is null && parse.GetValue(cli.Db) is null)
+            {
+                return cli.RunPureAsync(_ => Task.FromResult<object?>(SubjectJson(new SubjectParser().Parse(subject))), ct);
+            }
+
+            return cli.RunAsync(cli.DbPath(parse), async (services, token) =>
+            {
+                if (tenantName is not null && string.IsNullOrWhiteSpace(tenantName))
+                {
+                    throw new CliUsageException("--tenant cannot be empty.");
+                }
+
+                var tenant = new TenantId(tenantName ?? SampleHost.DemoTenant.Value);
+                var settings = await services.GetRequiredService<ITenantMailSettingsStore>().GetAsync(tenant, token).ConfigureAwait(false)
+                    ?? throw new CliUsageException($"Tenant '{tenant}' has no mail settings in this database.");
+                var options = services.GetRequiredService<IOptions<MailImportOptions>>().Value.Subjects;
+                if (settings.ReferenceFormat is { IsEmpty: false } format)
+                {
+                    options = options.WithTenantFormat(format);
+                    if (options.Validate() is { Count: > 0 } problems)
+                    {
+                        throw new CliUsageException($"Tenant '{tenant}''s reference format cannot be used: {string.Join(" ", problems)}");
+                    }
+                }
+
+                return SubjectJson(new SubjectParser(options).Parse(subject));
+            }, ct);
+        });
         mail.Subcommands.Add(parseSubject);
 
         var fileArgument = new Argument<string>("file") { Description = "The .eml file." };
@@ -127,7 +166,13 @@ public sealed class MailModule : ISampleModule
     public async Task SeedDemoTenantAsync(IServiceProvider services, TenantId tenant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        await services.GetRequiredService<ITenantMailSettingsStore>().SaveAsync(new TenantMailSettings
+        var store = services.GetRequiredService<ITenantMailSettingsStore>();
+        if (await store.GetAsync(tenant, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return; // Seeded before: keep what the user changed since (a reference format, senders).
+        }
+
+        await store.SaveAsync(new TenantMailSettings
         {
             Tenant = tenant,
             ImportAddresses = [DemoImportAddress],
@@ -135,6 +180,9 @@ public sealed class MailModule : ISampleModule
             AllowedSenders = ["demo.example"],
         }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The <c>mail parse-subject</c> JSON shape of ARCHITECTURE.md.</summary>
+    private static object SubjectJson(SubjectParseResult result) => new { reference = result.Reference?.Value, subject = result.Subject, reason = result.Reason };
 
     /// <summary>The <c>mail import</c> JSON shape of ARCHITECTURE.md.</summary>
     internal static object ToJson(ImportOutcome outcome) => new

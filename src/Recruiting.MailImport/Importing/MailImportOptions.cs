@@ -54,6 +54,15 @@ public sealed class MailImportOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? SpoolDirectory { get; set; }
 
+    /// <summary>
+    /// Gets or sets the folder where messages larger than <see cref="MaxMessageBytes"/> are kept whole, as files named by their
+    /// SHA-256, instead of in the quarantine store (whose record then holds a small pointer message naming the file). Point it
+    /// at durable storage; <see langword="null"/> uses <c>recruiting-mail-oversize</c> under <see cref="SpoolDirectory"/> (or the
+    /// system temp folder, which is not durable).
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? OversizeDirectory { get; set; }
+
     /// <summary>Gets or sets whether the application's responsible users are notified of each imported reply.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool NotifyResponsibleUsers { get; set; } = true;

@@ -115,7 +115,35 @@ internal sealed class MailImporter : IMailImporter
         ImportOutcome outcome;
         await using (raw.ConfigureAwait(false))
         {
-            outcome = await RunAsync(new Target(record.Request.Tenant, null), raw, record, cancellationToken).ConfigureAwait(false);
+            // An oversize message's record points at the file that holds it whole. Only a pointer the importer wrote counts: the
+            // record must be a tooLarge one whose SHA-256 (of the original message) the pointer and the file name repeat, so a
+            // mail that merely starts with the pointer header cannot make a replay read some other file.
+            if (record.Request.Reason == MailImportReason.TooLarge && OversizeMailFiles.ReadPointer(raw) is { } pointer
+                && string.Equals(pointer.Sha256, record.Request.Sha256, StringComparison.Ordinal)
+                && string.Equals(Path.GetFileName(pointer.Path), record.Request.Sha256 + ".eml", StringComparison.Ordinal))
+            {
+                if (!File.Exists(pointer.Path) || new FileInfo(pointer.Path).Length != pointer.Length)
+                {
+                    return new ImportOutcome
+                    {
+                        Status = ImportStatus.Quarantined,
+                        Reason = record.Request.Reason,
+                        Detail = $"The file {pointer.Path} that keeps this message is missing or incomplete.",
+                        Tenant = record.Request.Tenant,
+                        QuarantineId = quarantineId,
+                    };
+                }
+
+                var file = new FileStream(pointer.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+                await using (file.ConfigureAwait(false))
+                {
+                    outcome = await RunAsync(new Target(record.Request.Tenant, null), file, record, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                outcome = await RunAsync(new Target(record.Request.Tenant, null), raw, record, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (outcome.Status is ImportStatus.Imported or ImportStatus.Duplicate)
@@ -171,7 +199,10 @@ internal sealed class MailImporter : IMailImporter
         // 2. Size and structure limits, before anything is parsed.
         if (spool.Length > _options.MaxMessageBytes)
         {
-            return await QuarantineAsync(context, settings?.Tenant, KeyOf(settings?.Tenant, "sha256", spool.Sha256), MailImportReason.TooLarge, $"The message has {spool.Length} bytes; the limit is {_options.MaxMessageBytes}.", null, null, cancellationToken).ConfigureAwait(false);
+            // Kept whole as a file, not as a database row (see OversizeMailFiles); the record points at it.
+            var (file, pointer) = await OversizeMailFiles.KeepAsync(spool, _options, cancellationToken).ConfigureAwait(false);
+            using var pointerStream = new MemoryStream(pointer, writable: false);
+            return await QuarantineAsync(context, settings?.Tenant, KeyOf(settings?.Tenant, "sha256", spool.Sha256), MailImportReason.TooLarge, $"The message has {spool.Length} bytes; the limit is {_options.MaxMessageBytes}. It is kept whole in {file}.", null, null, cancellationToken, raw: pointerStream).ConfigureAwait(false);
         }
 
         var scan = new MimePreScanner(_options).Scan(spool.Rewind(), cancellationToken);
@@ -205,34 +236,37 @@ internal sealed class MailImporter : IMailImporter
         var from = message.From.Mailboxes.FirstOrDefault()?.Address;
         var subjectText = message.Subject;
 
-        // 4. Tenant from the recipients when a webhook handed over the bare message.
+        // 4. The candidate's original message (pure), which also gives the duplicate key; a quarantined outcome shows it too.
+        var unwrapped = _unwrapper.Unwrap(message);
+        var original = unwrapped.Original is { } o ? new ImportedOriginal(o.From, o.FromName, o.Subject, o.Date) : null;
+
+        // 5. Tenant from the recipients when a webhook handed over the bare message.
         if (settings is null)
         {
             settings = await FindTenantByRecipientsAsync(message, cancellationToken).ConfigureAwait(false);
             if (settings is null)
             {
-                return await QuarantineAsync(context, null, KeyOf(null, "sha256", context.Spool.Sha256), MailImportReason.UnknownRecipient, "None of the recipients is a known import address.", from, subjectText, cancellationToken).ConfigureAwait(false);
+                return await QuarantineAsync(context, null, KeyOf(null, "sha256", context.Spool.Sha256), MailImportReason.UnknownRecipient, "None of the recipients is a known import address.", from, subjectText, cancellationToken, original: original).ConfigureAwait(false);
             }
         }
 
         var tenant = settings.Tenant;
-
-        // 5. The candidate's original message, which also gives the duplicate key.
-        var unwrapped = _unwrapper.Unwrap(message);
         var key = DuplicateKey(tenant, unwrapped, message, context.Spool.Sha256);
 
         // 6. Who forwarded it.
+        var subjects = SubjectParserFor(settings);
         var verdict = await _senders.VerifyAsync(settings, message, cancellationToken).ConfigureAwait(false);
         if (!verdict.Trusted)
         {
-            return await QuarantineAsync(context, tenant, key, MailImportReason.SenderNotAllowed, verdict.Detail, from, subjectText, cancellationToken).ConfigureAwait(false);
+            // The reference is only read, never resolved, for an untrusted sender: nothing about the application is revealed.
+            var claimed = subjects.Parser?.Parse(RawSubject(message)).Reference;
+            return await QuarantineAsync(context, tenant, key, MailImportReason.SenderNotAllowed, verdict.Detail, from, subjectText, cancellationToken, claimed, original).ConfigureAwait(false);
         }
 
         // 7. The reference at the start of the subject, in the tenant's own format when it has one.
-        var subjects = SubjectParserFor(settings);
         if (subjects.Parser is null)
         {
-            return await QuarantineAsync(context, tenant, key, MailImportReason.MalformedReference, "The tenant's reference format cannot be used: " + subjects.Problem, from, subjectText, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAsync(context, tenant, key, MailImportReason.MalformedReference, "The tenant's reference format cannot be used: " + subjects.Problem, from, subjectText, cancellationToken, original: original).ConfigureAwait(false);
         }
 
         var parsed = subjects.Parser.Parse(RawSubject(message));
@@ -245,7 +279,7 @@ internal sealed class MailImporter : IMailImporter
                 SubjectParseFailure.MalformedReference => "The subject starts with something that breaks the tenant's reference format.",
                 _ => "The subject does not start with an application reference.",
             };
-            return await QuarantineAsync(context, tenant, key, reason, detail, from, subjectText, cancellationToken).ConfigureAwait(false);
+            return await QuarantineAsync(context, tenant, key, reason, detail, from, subjectText, cancellationToken, original: original).ConfigureAwait(false);
         }
 
         // 8. The application, in this tenant only; a reference of another configured tenant is reported as such.
@@ -254,16 +288,15 @@ internal sealed class MailImporter : IMailImporter
         {
             var owner = await FindOtherTenantAsync(tenant, reference, cancellationToken).ConfigureAwait(false);
             return owner is null
-                ? await QuarantineAsync(context, tenant, key, MailImportReason.UnknownReference, $"Tenant {tenant} has no application {reference}.", from, subjectText, cancellationToken, reference).ConfigureAwait(false)
-                : await QuarantineAsync(context, tenant, key, MailImportReason.OtherTenant, $"Application {reference} belongs to another tenant, not to {tenant}.", from, subjectText, cancellationToken, reference).ConfigureAwait(false);
+                ? await QuarantineAsync(context, tenant, key, MailImportReason.UnknownReference, $"Tenant {tenant} has no application {reference}.", from, subjectText, cancellationToken, reference, original).ConfigureAwait(false)
+                : await QuarantineAsync(context, tenant, key, MailImportReason.OtherTenant, $"Application {reference} belongs to another tenant, not to {tenant}.", from, subjectText, cancellationToken, reference, original).ConfigureAwait(false);
         }
 
-        return await ApplyAsync(tenant, application, reference, parsed, unwrapped, message, key, cancellationToken).ConfigureAwait(false);
+        return await ApplyAsync(tenant, application, reference, parsed, unwrapped, original, message, key, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<ImportOutcome> ApplyAsync(TenantId tenant, ApplicationInfo application, ApplicationReference reference, SubjectParseResult parsed, UnwrapResult unwrapped, MimeMessage message, IdempotencyKey key, CancellationToken cancellationToken)
+    private async Task<ImportOutcome> ApplyAsync(TenantId tenant, ApplicationInfo application, ApplicationReference reference, SubjectParseResult parsed, UnwrapResult unwrapped, ImportedOriginal? original, MimeMessage message, IdempotencyKey key, CancellationToken cancellationToken)
     {
-        var original = unwrapped.Original is { } o ? new ImportedOriginal(o.From, o.FromName, o.Subject, o.Date) : null;
         var payload = JsonSerializer.Serialize(new LedgerPayload(application.Id.Value, reference.Value, null, [], []), Json);
         var before = _time.GetUtcNow();
         var ledgerEntry = await _ledger.BeginAsync(tenant, key, MailImportConstants.LedgerOperation, payload, cancellationToken).ConfigureAwait(false);
@@ -371,6 +404,12 @@ internal sealed class MailImporter : IMailImporter
             foreach (var (name, value) in original.Headers)
             {
                 properties["header." + name] = value;
+            }
+
+            if (original.Date is null && original.DateText is { Length: > 0 } unreadDate)
+            {
+                // The client's date could not be read: the entry is dated by the forward, and the text is kept and marked.
+                properties["originalDateUnparsed"] = unreadDate;
             }
 
             text = original.TextBody;
@@ -527,7 +566,7 @@ internal sealed class MailImporter : IMailImporter
     private static IdempotencyKey KeyOf(TenantId? tenant, string kind, string value)
         => IdempotencyKey.Create(MailImportConstants.KeyScope, tenant?.Value ?? string.Empty, kind, value);
 
-    private async Task<ImportOutcome> QuarantineAsync(ImportContext context, TenantId? tenant, IdempotencyKey key, MailImportReason reason, string? detail, string? from, string? subject, CancellationToken cancellationToken, ApplicationReference? reference = null)
+    private async Task<ImportOutcome> QuarantineAsync(ImportContext context, TenantId? tenant, IdempotencyKey key, MailImportReason reason, string? detail, string? from, string? subject, CancellationToken cancellationToken, ApplicationReference? reference = null, ImportedOriginal? original = null, Stream? raw = null)
     {
         var request = new QuarantineRequest
         {
@@ -541,7 +580,7 @@ internal sealed class MailImporter : IMailImporter
             Sha256 = context.Spool.Sha256,
             ReceivedAt = context.ReceivedAt,
         };
-        var added = await _quarantine.AddAsync(request, context.Spool.Rewind(), cancellationToken).ConfigureAwait(false);
+        var added = await _quarantine.AddAsync(request, raw ?? context.Spool.Rewind(), cancellationToken).ConfigureAwait(false);
         if (added.Created)
         {
             _telemetry.Quarantined.Add(1, RecruitingTelemetry.Tenant(tenant ?? new TenantId("-")), new KeyValuePair<string, object?>("reason", reason.ToWord()));
@@ -559,6 +598,7 @@ internal sealed class MailImporter : IMailImporter
             Detail = detail,
             Tenant = tenant,
             Reference = reference,
+            Original = original,
             QuarantineId = added.Mail.Id,
             Key = key,
         };

@@ -55,8 +55,9 @@ public sealed class SubjectParserOptions
     /// <summary>Copies these options with a tenant's reference format laid over them (its non-null fields win).</summary>
     /// <param name="format">The tenant's format.</param>
     /// <returns>A new instance; these options are unchanged.</returns>
-    internal SubjectParserOptions WithTenantFormat(TenantReferenceFormat format)
+    public SubjectParserOptions WithTenantFormat(TenantReferenceFormat format)
     {
+        ArgumentNullException.ThrowIfNull(format);
         var copy = new SubjectParserOptions
         {
             ReferencePattern = format.Pattern ?? ReferencePattern,

@@ -266,7 +266,7 @@ internal sealed class ForwardUnwrapper
             var dateText = block.Fields.GetValueOrDefault(ForwardField.Date);
             var dateLabel = block.Headers.FirstOrDefault(h => ForwardLabels.Fields.GetValueOrDefault(h.Key) == ForwardField.Date).Key;
             var monthFirst = dateLabel is not null && (dateLabel.Equals("Sent", StringComparison.OrdinalIgnoreCase) || dateLabel.Equals("Date", StringComparison.OrdinalIgnoreCase));
-            DateTimeOffset? date = LocalizedDateParser.TryParse(dateText, outerOffset, monthFirst, out var parsed) ? parsed : null;
+            DateTimeOffset? date = LocalizedDateParser.TryParse(dateText, outerOffset, monthFirst, out var parsed, ForwardLabels.LanguageOf(block.Headers)) ? parsed : null;
             var original = new OriginalMessage
             {
                 From = address,

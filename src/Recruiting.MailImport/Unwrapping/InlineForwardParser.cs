@@ -83,7 +83,7 @@ internal static class InlineForwardParser
 
     internal static bool IsSeparator(string line)
     {
-        var trimmed = line.Trim().TrimEnd(':', '：').Trim();
+        var trimmed = TrimBidi(line.AsSpan()).ToString().TrimEnd(':', '：').Trim();
         if (trimmed.Length == 0)
         {
             return false;
@@ -94,7 +94,8 @@ internal static class InlineForwardParser
             return true;
         }
 
-        var lower = trimmed.ToLowerInvariant();
+        // Turkish dotted capital I lower-cases to "i" + combining dot in some cultures; the tables are written with a plain "i".
+        var lower = trimmed.Replace('İ', 'i').ToLowerInvariant();
         foreach (var separator in ForwardLabels.LineSeparators)
         {
             if (lower == separator)
@@ -252,15 +253,36 @@ internal static class InlineForwardParser
             }
         }
 
-        return span.Trim().ToString();
+        return TrimBidi(span).ToString();
+    }
+
+    /// <summary>Whether <paramref name="c"/> is an invisible bidirectional mark (Outlook and Gmail put them around right-to-left labels).</summary>
+    internal static bool IsBidiControl(char c) => c is '\u200E' or '\u200F' or '\u061C' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>Trims white space and bidirectional marks from both ends.</summary>
+    internal static ReadOnlySpan<char> TrimBidi(ReadOnlySpan<char> span)
+    {
+        var start = 0;
+        while (start < span.Length && (char.IsWhiteSpace(span[start]) || IsBidiControl(span[start])))
+        {
+            start++;
+        }
+
+        var end = span.Length;
+        while (end > start && (char.IsWhiteSpace(span[end - 1]) || IsBidiControl(span[end - 1])))
+        {
+            end--;
+        }
+
+        return span[start..end];
     }
 
     private static (string Label, ForwardField Field, string Value)? ParseHeaderLine(string text, Line line)
     {
-        var span = text.AsSpan(line.Start, line.End - line.Start).TrimStart();
+        var span = TrimBidi(text.AsSpan(line.Start, line.End - line.Start));
         while (span.Length > 0 && span[0] == '>')
         {
-            span = span[1..].TrimStart();
+            span = TrimBidi(span[1..]);
         }
 
         if (span.Length < 2)
@@ -275,7 +297,7 @@ internal static class InlineForwardParser
             return null;
         }
 
-        var label = window[..colon].Trim().Trim('*').Trim();
+        var label = TrimBidi(TrimBidi(window[..colon]).Trim('*'));
         if (label.IsEmpty)
         {
             return null;
@@ -287,7 +309,7 @@ internal static class InlineForwardParser
             return null;
         }
 
-        var value = span[(colon + 1)..].Trim();
+        var value = TrimBidi(span[(colon + 1)..]);
         if (value.Length > 0 && value[0] == '*')
         {
             // Gmail's text rendering of bold labels: "*From:* value".

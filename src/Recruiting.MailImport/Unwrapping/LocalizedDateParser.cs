@@ -27,8 +27,12 @@ internal static partial class LocalizedDateParser
     /// <param name="assumedOffset">The offset to use when the text has none.</param>
     /// <param name="preferMonthFirst">Whether <c>1/2/2024</c> is January 2 (US English labels) rather than February 1.</param>
     /// <param name="value">The date.</param>
+    /// <param name="language">
+    /// The language of the header block's labels when it decides between readings (<c>hr</c>: <c>listopad</c> is October in Croatian,
+    /// November in Polish and Czech), else <see langword="null"/>.
+    /// </param>
     /// <returns><see langword="true"/> when a date was read.</returns>
-    public static bool TryParse(string? text, TimeSpan assumedOffset, bool preferMonthFirst, out DateTimeOffset value)
+    public static bool TryParse(string? text, TimeSpan assumedOffset, bool preferMonthFirst, out DateTimeOffset value, string? language = null)
     {
         value = default;
         if (string.IsNullOrWhiteSpace(text) || text.Length > 200)
@@ -36,7 +40,7 @@ internal static partial class LocalizedDateParser
             return false;
         }
 
-        var s = text.Trim().Replace('\u00A0', ' ').Replace('\u202F', ' ');
+        var s = Normalize(text);
         int hour = 0, minute = 0, second = 0;
         var hasTime = false;
         var time = TimeRegex().Match(s);
@@ -59,6 +63,14 @@ internal static partial class LocalizedDateParser
             hour = int.Parse(dotted.Groups["h"].Value, CultureInfo.InvariantCulture);
             minute = int.Parse(dotted.Groups["m"].Value, CultureInfo.InvariantCulture);
             time = dotted;
+            hasTime = true;
+        }
+        else if (TrailingDottedTimeRegex().Match(s) is { Success: true } trailing)
+        {
+            // Finnish Outlook: "tiistai 5. maaliskuuta 2024 10.15" (no "klo").
+            hour = int.Parse(trailing.Groups["h"].Value, CultureInfo.InvariantCulture);
+            minute = int.Parse(trailing.Groups["m"].Value, CultureInfo.InvariantCulture);
+            time = trailing;
             hasTime = true;
         }
 
@@ -93,7 +105,7 @@ internal static partial class LocalizedDateParser
             return false;
         }
 
-        if (!TryReadDate(rest, preferMonthFirst, out var year, out var month, out var day))
+        if (!TryReadDate(rest, preferMonthFirst, language, out var year, out var month, out var day))
         {
             return TryMimeKit(s, out value);
         }
@@ -110,6 +122,30 @@ internal static partial class LocalizedDateParser
 
         value = new DateTimeOffset(year, month, day, hour, minute, second, offset ?? assumedOffset);
         return true;
+    }
+
+    /// <summary>Folds the text to what the patterns expect: ASCII digits (Arabic-Indic and Persian digits too), plain spaces, no bidi marks.</summary>
+    private static string Normalize(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.AsSpan().Trim())
+        {
+            if (InlineForwardParser.IsBidiControl(c))
+            {
+                continue;
+            }
+
+            builder.Append(c switch
+            {
+                >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
+                >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
+                '\u00A0' or '\u202F' => ' ',
+                '\u060C' => ',',
+                _ => c,
+            });
+        }
+
+        return builder.ToString().Trim();
     }
 
     private static bool TryMimeKit(string s, out DateTimeOffset value)
@@ -141,7 +177,7 @@ internal static partial class LocalizedDateParser
         return null;
     }
 
-    private static bool TryReadDate(string text, bool preferMonthFirst, out int year, out int month, out int day)
+    private static bool TryReadDate(string text, bool preferMonthFirst, string? language, out int year, out int month, out int day)
     {
         year = month = day = 0;
         var ymd = YearFirstRegex().Match(text);
@@ -168,7 +204,7 @@ internal static partial class LocalizedDateParser
         // Words: a month name, a day number and a four-digit year in any order.
         foreach (Match word in WordRegex().Matches(text))
         {
-            if (TryMonth(word.Value, out var m))
+            if (TryMonth(word.Value, language, out var m))
             {
                 month = m;
                 break;
@@ -196,9 +232,15 @@ internal static partial class LocalizedDateParser
         return year != 0 && day != 0;
     }
 
-    private static bool TryMonth(string word, out int month)
+    private static bool TryMonth(string word, string? language, out int month)
     {
         var key = word.ToLowerInvariant().TrimEnd('.');
+        if (language == "hr" && key.StartsWith("listopad", StringComparison.Ordinal))
+        {
+            month = 10;
+            return true;
+        }
+
         if (Months.TryGetValue(key, out month))
         {
             return true;
@@ -231,18 +273,18 @@ internal static partial class LocalizedDateParser
     {
         string[][] names =
         [
-            ["january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari", "tammikuuta", "tammikuu", "styczeń", "stycznia", "sty", "leden", "ledna", "január", "januára", "ianuarie", "ian", "siječanj", "siječnja", "janeiro", "ocak", "ιανουάριος", "ιανουαρίου", "ιαν", "январь", "января", "янв", "січень", "січня", "jänner", "jän", "janúar"],
-            ["february", "feb", "februar", "février", "févr", "fevrier", "febrero", "febbraio", "februari", "helmikuuta", "helmikuu", "luty", "lutego", "lut", "únor", "února", "február", "februára", "februarie", "veljača", "veljače", "fevereiro", "fev", "şubat", "subat", "φεβρουάριος", "φεβρουαρίου", "φεβ", "февраль", "февраля", "фев", "лютий", "лютого", "febrúar"],
-            ["march", "mar", "märz", "maerz", "mars", "marzo", "maart", "mrt", "maaliskuuta", "maaliskuu", "marzec", "marca", "březen", "března", "március", "marec", "marca", "martie", "ožujak", "ožujka", "março", "mart", "μάρτιος", "μαρτίου", "μαρ", "март", "марта", "березень", "березня"],
-            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "huhtikuuta", "huhtikuu", "kwiecień", "kwietnia", "kwi", "duben", "dubna", "április", "apríl", "apríla", "aprilie", "travanj", "travnja", "nisan", "απρίλιος", "απριλίου", "απρ", "апрель", "апреля", "апр", "квітень", "квітня"],
-            ["may", "mai", "mayo", "maggio", "mag", "mei", "maj", "toukokuuta", "toukokuu", "maja", "květen", "května", "május", "máj", "mája", "svibanj", "svibnja", "maio", "mayıs", "mayis", "μάιος", "μαΐου", "μαίου", "μαΐ", "май", "мая", "травень", "травня", "maí"],
-            ["june", "jun", "juni", "juin", "junio", "giugno", "giu", "kesäkuuta", "kesäkuu", "czerwiec", "czerwca", "cze", "červen", "června", "június", "jún", "júna", "iunie", "lipanj", "lipnja", "junho", "haziran", "ιούνιος", "ιουνίου", "ιουν", "июнь", "июня", "червень", "червня", "júní"],
-            ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "heinäkuuta", "heinäkuu", "lipiec", "lipca", "lip", "červenec", "července", "július", "júl", "júla", "iulie", "srpanj", "srpnja", "julho", "temmuz", "ιούλιος", "ιουλίου", "ιουλ", "июль", "июля", "липень", "липня", "júlí"],
-            ["august", "aug", "août", "aout", "agosto", "ago", "augustus", "elokuuta", "elokuu", "sierpień", "sierpnia", "sie", "srpen", "srpna", "augusztus", "augusta", "kolovoz", "kolovoza", "ağustos", "agustos", "αύγουστος", "αυγούστου", "αυγ", "август", "августа", "авг", "серпень", "serpnya", "серпня", "augusti", "ágúst"],
-            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "syyskuuta", "syyskuu", "wrzesień", "września", "wrz", "září", "szeptember", "septembra", "septembrie", "rujan", "rujna", "setembro", "eylül", "eylul", "σεπτέμβριος", "σεπτεμβρίου", "σεπ", "сентябрь", "сентября", "сен", "вересень", "вересня"],
-            ["october", "oct", "oktober", "octobre", "octubre", "ottobre", "ott", "okt", "lokakuuta", "lokakuu", "październik", "października", "paź", "říjen", "října", "október", "októbra", "octombrie", "listopad", "outubro", "out", "ekim", "οκτώβριος", "οκτωβρίου", "οκτ", "октябрь", "октября", "жовтень", "жовтня", "október"],
-            ["november", "nov", "novembre", "noviembre", "marraskuuta", "marraskuu", "listopada", "lis", "listopadu", "novembra", "noiembrie", "studeni", "studenoga", "novembro", "kasım", "kasim", "νοέμβριος", "νοεμβρίου", "νοε", "ноябрь", "ноября", "ноя", "листопад", "листопада", "nóvember"],
-            ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "joulukuuta", "joulukuu", "grudzień", "grudnia", "gru", "prosinec", "prosince", "decembra", "decembrie", "prosinac", "prosinca", "dezembro", "aralık", "aralik", "δεκέμβριος", "δεκεμβρίου", "δεκ", "декабрь", "декабря", "дек", "грудень", "грудня", "desember", "desemba"],
+            ["january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari", "tammikuuta", "tammikuu", "styczeń", "stycznia", "sty", "leden", "ledna", "január", "januára", "ianuarie", "ian", "siječanj", "siječnja", "janeiro", "ocak", "ιανουάριος", "ιανουαρίου", "ιαν", "январь", "января", "янв", "січень", "січня", "jänner", "jän", "janúar", "ינואר", "يناير"],
+            ["february", "feb", "februar", "février", "févr", "fevrier", "febrero", "febbraio", "februari", "helmikuuta", "helmikuu", "luty", "lutego", "lut", "únor", "února", "február", "februára", "februarie", "veljača", "veljače", "fevereiro", "fev", "şubat", "subat", "φεβρουάριος", "φεβρουαρίου", "φεβ", "февраль", "февраля", "фев", "лютий", "лютого", "febrúar", "פברואר", "فبراير", "شباط"],
+            ["march", "mar", "märz", "maerz", "mars", "marts", "marzo", "maart", "mrt", "maaliskuuta", "maaliskuu", "marzec", "marca", "březen", "března", "március", "marec", "marca", "martie", "ožujak", "ožujka", "março", "mart", "μάρτιος", "μαρτίου", "μαρ", "март", "марта", "березень", "березня", "מרץ", "مارس", "آذار"],
+            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "huhtikuuta", "huhtikuu", "kwiecień", "kwietnia", "kwi", "duben", "dubna", "április", "apríl", "apríla", "aprilie", "travanj", "travnja", "nisan", "απρίλιος", "απριλίου", "απρ", "апрель", "апреля", "апр", "квітень", "квітня", "אפריל", "أبريل", "ابريل", "نيسان"],
+            ["may", "mai", "mayo", "maggio", "mag", "mei", "maj", "toukokuuta", "toukokuu", "maja", "květen", "května", "május", "máj", "mája", "svibanj", "svibnja", "maio", "mayıs", "mayis", "μάιος", "μαΐου", "μαίου", "μαΐ", "май", "мая", "травень", "травня", "maí", "מאי", "مايو", "أيار"],
+            ["june", "jun", "juni", "juin", "junio", "giugno", "giu", "kesäkuuta", "kesäkuu", "czerwiec", "czerwca", "cze", "červen", "června", "június", "jún", "júna", "iunie", "lipanj", "lipnja", "junho", "haziran", "ιούνιος", "ιουνίου", "ιουν", "июнь", "июня", "червень", "червня", "júní", "יוני", "يونيو", "حزيران"],
+            ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "heinäkuuta", "heinäkuu", "lipiec", "lipca", "lip", "červenec", "července", "július", "júl", "júla", "iulie", "srpanj", "srpnja", "julho", "temmuz", "ιούλιος", "ιουλίου", "ιουλ", "июль", "июля", "липень", "липня", "júlí", "יולי", "يوليو", "تموز"],
+            ["august", "aug", "août", "aout", "agosto", "ago", "augustus", "elokuuta", "elokuu", "sierpień", "sierpnia", "sie", "srpen", "srpna", "augusztus", "augusta", "kolovoz", "kolovoza", "ağustos", "agustos", "αύγουστος", "αυγούστου", "αυγ", "август", "августа", "авг", "серпень", "serpnya", "серпня", "augusti", "ágúst", "אוגוסט", "أغسطس", "آب"],
+            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "syyskuuta", "syyskuu", "wrzesień", "września", "wrz", "září", "szeptember", "septembra", "septembrie", "rujan", "rujna", "setembro", "eylül", "eylul", "σεπτέμβριος", "σεπτεμβρίου", "σεπ", "сентябрь", "сентября", "сен", "вересень", "вересня", "ספטמבר", "سبتمبر", "أيلول"],
+            ["october", "oct", "oktober", "octobre", "octubre", "ottobre", "ott", "okt", "lokakuuta", "lokakuu", "październik", "października", "paź", "říjen", "října", "október", "októbra", "octombrie", "listopad", "outubro", "out", "ekim", "οκτώβριος", "οκτωβρίου", "οκτ", "октябрь", "октября", "жовтень", "жовтня", "október", "אוקטובר", "أكتوبر"],
+            ["november", "nov", "novembre", "noviembre", "marraskuuta", "marraskuu", "listopada", "lis", "listopadu", "novembra", "noiembrie", "studeni", "studenoga", "novembro", "kasım", "kasim", "νοέμβριος", "νοεμβρίου", "νοε", "ноябрь", "ноября", "ноя", "листопад", "листопада", "nóvember", "נובמבר", "نوفمبر"],
+            ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "joulukuuta", "joulukuu", "grudzień", "grudnia", "gru", "prosinec", "prosince", "decembra", "decembrie", "prosinac", "prosinca", "dezembro", "aralık", "aralik", "δεκέμβριος", "δεκεμβρίου", "δεκ", "декабрь", "декабря", "дек", "грудень", "грудня", "desember", "desemba", "דצמבר", "ديسمبر"],
         ];
 
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -267,10 +309,13 @@ internal static partial class LocalizedDateParser
     [GeneratedRegex(@"(?:klo|kl\.?|um|at|à|alle|a las|om)\s+(?<h>\d{1,2})\.(?<m>\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DottedTimeRegex();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:p\.?\s?m\.?|午後|오후|PM)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\s)(?<h>\d{1,2})\.(?<m>\d{2})(?:\.\d{2})?\s*(?:[A-Z]{2,5})?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingDottedTimeRegex();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:p\.?\s?m\.?|午後|오후|PM|μ\.?\s?μ\.?|(?<=^|\s)م)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PmRegex();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:a\.?\s?m\.?|午前|오전|AM)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:a\.?\s?m\.?|午前|오전|AM|π\.?\s?μ\.?|(?<=^|\s)ص)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex AmRegex();
 
     [GeneratedRegex(@"(?:GMT|UTC)?\s?(?<sign>[+\-−])(?<hh>\d{1,2})(?::?(?<mm>\d{2}))?(?!\d)", RegexOptions.CultureInvariant)]

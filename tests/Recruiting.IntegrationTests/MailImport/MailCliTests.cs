@@ -1,6 +1,9 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using Recruiting.IntegrationTests.Cli;
+using Recruiting.MailImport;
 using Recruiting.Testing;
 
 namespace Recruiting.IntegrationTests.MailImport;
@@ -31,6 +34,37 @@ public sealed class MailCliTests : IDisposable
         (json.GetProperty("reference").ValueKind == JsonValueKind.Null ? null : json.GetProperty("reference").GetString()).Should().Be(reference);
         (json.GetProperty("subject").ValueKind == JsonValueKind.Null ? null : json.GetProperty("subject").GetString()).Should().Be(rest);
         (json.GetProperty("reason").ValueKind == JsonValueKind.Null ? null : json.GetProperty("reason").GetString()).Should().Be(reason);
+    }
+
+    [Fact]
+    public async Task Parse_subject_reads_the_tenants_own_format_when_a_tenant_or_database_is_named()
+    {
+        await CliRunner.RunAsync("mail", "quarantine", "--db", Db); // creates and seeds the demo tenant
+        var collection = TestServices.Create(new InMemoryHost(), new FakeTimeProvider(TestServices.Start));
+        collection.AddRecruiting().UseSqliteStorage(Db).AddMailImport();
+        await using (var services = collection.BuildServiceProvider())
+        {
+            var store = services.GetRequiredService<ITenantMailSettingsStore>();
+            var demo = (await store.GetAsync(new TenantId("demo")))!;
+            await store.SaveAsync(demo with { ReferenceFormat = new TenantReferenceFormat { Pattern = @"BW-\d{5}", MinLength = 8, MaxLength = 8 } });
+        }
+
+        var (pureExit, pure, _) = await CliRunner.RunAsync("mail", "parse-subject", "2024-000123 Re: x");
+        var (exit, own, _) = await CliRunner.RunAsync("mail", "parse-subject", "BW-58213 Re: x", "--db", Db, "--tenant", "demo");
+        var (_, notOwn, _) = await CliRunner.RunAsync("mail", "parse-subject", "2024-000123 Re: x", "--db", Db);
+        var (unknownExit, unknown, _) = await CliRunner.RunAsync("mail", "parse-subject", "BW-58213 Re: x", "--db", Db, "--tenant", "nobody");
+
+        pureExit.Should().Be(0);
+        pure.GetProperty("reference").GetString().Should().Be("2024-000123");
+        exit.Should().Be(0);
+        Names(own).Should().Equal("reference", "subject", "reason");
+        own.GetProperty("reference").GetString().Should().Be("BW-58213");
+        own.GetProperty("subject").GetString().Should().Be("Re: x");
+        own.GetProperty("reason").ValueKind.Should().Be(JsonValueKind.Null);
+        notOwn.GetProperty("reference").ValueKind.Should().Be(JsonValueKind.Null);
+        notOwn.GetProperty("reason").GetString().Should().BeOneOf("noReference", "malformedReference");
+        unknownExit.Should().Be(2);
+        Names(unknown).Should().Equal("error");
     }
 
     [Fact]
@@ -89,6 +123,9 @@ public sealed class MailCliTests : IDisposable
         json.GetProperty("status").GetString().Should().Be("quarantined");
         json.GetProperty("reason").GetString().Should().Be("senderNotAllowed");
         json.GetProperty("historyEntryId").ValueKind.Should().Be(JsonValueKind.Null);
+        json.GetProperty("reference").GetString().Should().Be("2024-000101");
+        json.GetProperty("original").GetProperty("from").GetString().Should().Be("anna.schmidt@candidate.example");
+        json.GetProperty("attachments").GetArrayLength().Should().Be(0);
         list.GetProperty("quarantined").EnumerateArray().Should().ContainSingle().Which.GetProperty("reason").GetString().Should().Be("senderNotAllowed");
     }
 

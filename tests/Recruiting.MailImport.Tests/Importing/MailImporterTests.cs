@@ -1,4 +1,5 @@
 using Recruiting.MailImport.Importing;
+using Recruiting.Testing;
 
 namespace Recruiting.MailImport.Tests.Importing;
 
@@ -244,13 +245,19 @@ public sealed class MailImporterTests
     [Fact]
     public async Task Message_larger_than_the_limit_is_quarantined_as_too_large()
     {
-        using var h = new ImportHarness(o => o.MaxMessageBytes = 100_000);
+        using var dir = new TestTempDirectory();
+        using var h = new ImportHarness(o =>
+        {
+            o.MaxMessageBytes = 100_000;
+            o.OversizeDirectory = dir.Path;
+        });
 
         var outcome = await h.ImportAsync("big-attachment.eml");
 
         outcome.Status.Should().Be(ImportStatus.Quarantined);
         outcome.Reason.Should().Be(MailImportReason.TooLarge);
-        h.Stores.Quarantine.Single().Length.Should().Be(new FileInfo(ImportHarness.Eml("big-attachment.eml")).Length);
+        h.Stores.Quarantine.Single().Length.Should().BeLessThan(2_000, "the store holds a pointer, the file holds the message");
+        Directory.GetFiles(dir.Path).Should().ContainSingle().Which.Should().EndWith(h.Stores.Quarantine.Single().Request.Sha256 + ".eml");
     }
 
     [Fact]

@@ -184,6 +184,43 @@ public class ForwardUnwrapperTests
     [InlineData("04.11.2024 10:12", "2024-11-04T10:12:00+01:00")]
     [InlineData("2024/11/04 10:12", "2024-11-04T10:12:00+01:00")]
     [InlineData("13/11/2024 10:12", "2024-11-13T10:12:00+01:00")]
+    [InlineData("2024. március 5., kedd 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("2024. márc. 5., K, 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("5 Mart 2024 Salı 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("2024年3月5日 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("2024年3月5日 星期二 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("2024년 3월 5일 화요일 오전 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("2024년 3월 5일 화요일 오후 2:15", "2024-03-05T14:15:00+01:00")]
+    [InlineData("úterý 5. března 2024 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("utorok 5. marca 2024 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("marți, 5 martie 2024 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("utorak, 5. ožujka 2024. 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("Τρίτη, 5 Μαρτίου 2024 2:15 μμ", "2024-03-05T14:15:00+01:00")]
+    [InlineData("Τρί 5 Μαρ 2024 στις 10:15 π.μ.", "2024-03-05T10:15:00+01:00")]
+    [InlineData("Τρίτη, 5 Μαρτίου 2024 12:05 π.μ.", "2024-03-05T00:05:00+01:00")]
+    [InlineData("\u200fיום שלישי 05 מרץ 2024 10:15\u200f", "2024-03-05T10:15:00+01:00")]
+    [InlineData("الثلاثاء، 05 مارس، 2024 10:15 ص", "2024-03-05T10:15:00+01:00")]
+    [InlineData("الثلاثاء، 05 مارس، 2024 02:15 م", "2024-03-05T14:15:00+01:00")]
+    [InlineData("الثلاثاء، ٥ مارس ٢٠٢٤ ١٠:١٥ ص", "2024-03-05T10:15:00+01:00")]
+    [InlineData("الثلاثاء 5 آذار 2024م 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("5 березня 2024 р. 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("5. marts 2024 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("5. marts 2024 kl. 10.15.08 CET", "2024-03-05T10:15:00+01:00")]
+    [InlineData("tiistai 5. maaliskuuta 2024 10.15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("ti 5. maalisk. 2024 klo 10.15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("þriðjudagur, 5. mars 2024 10:15", "2024-03-05T10:15:00+01:00")]
+    [InlineData("mar., 5 mar. 2024 la 10:15", "2024-03-05T10:15:00+01:00")]
+    // Layouts as the clients write them (crisp-oss/email-forward-parser test fixtures: Gmail hu/uk/fi/ro/tr, Apple Mail da/no/sk/tr/ro/uk).
+    [InlineData("2021. okt. 27., Sze, 9:31", "2021-10-27T09:31:00+01:00")]
+    [InlineData("ср, 27 жовт. 2021 о 09:31", "2021-10-27T09:31:00+01:00")]
+    [InlineData("ke 27. lokak. 2021 klo 9.31", "2021-10-27T09:31:00+01:00")]
+    [InlineData("mie., 27 oct. 2021 la 09:31", "2021-10-27T09:31:00+01:00")]
+    [InlineData("26. oktober 2021 kl. 14.25.08 EEST", "2021-10-26T14:25:00+03:00")]
+    [InlineData("26. oktober 2021 kl. 14:25:08 EEST", "2021-10-26T14:25:08+03:00")]
+    [InlineData("26. októbra 2021, 14:25:08 GMT+3", "2021-10-26T14:25:08+03:00")]
+    [InlineData("26 Ekim 2021 14:25:08 GMT+3", "2021-10-26T14:25:08+03:00")]
+    [InlineData("26 octombrie 2021, 14:25:08 EEST", "2021-10-26T14:25:08+03:00")]
+    [InlineData("26 жовтня 2021 р. о 14:25:08 GMT+3", "2021-10-26T14:25:08+03:00")]
     public void Localized_dates_are_read(string text, string expected)
     {
         LocalizedDateParser.TryParse(text, TimeSpan.FromHours(1), preferMonthFirst: false, out var value).Should().BeTrue(text);
@@ -191,6 +228,24 @@ public class ForwardUnwrapperTests
         var expectedValue = DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture);
         value.Should().Be(expectedValue);
         value.Offset.Should().Be(expectedValue.Offset);
+    }
+
+    [Theory]
+    [InlineData(null, 11)]
+    [InlineData("hr", 10)]
+    public void Listopad_is_November_unless_the_labels_are_Croatian(string? language, int month)
+    {
+        LocalizedDateParser.TryParse("26. listopada 2021. u 14:25:08 EEST", TimeSpan.Zero, false, out var value, language).Should().BeTrue();
+
+        value.Month.Should().Be(month);
+    }
+
+    [Fact]
+    public void A_two_digit_dotted_year_is_not_read_as_a_time()
+    {
+        LocalizedDateParser.TryParse("04.11.24", TimeSpan.Zero, false, out var value).Should().BeTrue();
+
+        value.Should().Be(new DateTimeOffset(2024, 11, 4, 0, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]
