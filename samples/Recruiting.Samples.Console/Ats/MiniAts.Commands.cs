@@ -17,7 +17,7 @@ public sealed partial class MiniAts
                 INSERT INTO ats_notes (tenant, id, application, text, author, hidden_from_clients, automated, rule_id, created_at)
                 VALUES ($t, $id, $a, $text, $author, $hidden, $auto, $rule, $now);
                 """, cancellationToken,
-                ("$t", tenant.Value), ("$id", id), ("$a", application.Value), ("$text", note.Text), ("$author", note.Author?.Value),
+                ("$t", tenant.Value), ("$id", id), ("$a", application.Value), ("$text", note.Text), ("$author", (note.Author ?? origin.Actor)?.Value),
                 ("$hidden", note.HiddenFromClients ? 1 : 0), ("$auto", origin.Automated ? 1 : 0), ("$rule", origin.RuleId), ("$now", Now())).ConfigureAwait(false);
             return new NoteId(id);
         }, cancellationToken).ConfigureAwait(false);

@@ -71,6 +71,8 @@ public sealed class ClientActionCrashTests : IDisposable
             var note = (await ClientNotesAsync(services, tenant)).Should().ContainSingle().Subject;
             retry.Succeeded.Should().BeTrue();
             retry.NoteId.Should().Be(note.Id);
+            note.Author.Should().BeNull("a client is not one of the ATS's users");
+            note.Origin!.Actor.Should().Be(new UserId("client:" + principal.Client.Value), "the ATS keeps which client wrote the note");
             (await services.GetRequiredService<IIdempotencyLedger>().GetAsync(tenant, key))!.State.Should().Be(LedgerState.Done);
             (await NoteNotificationsAsync(services, tenant)).Should().BeGreaterThan(0).And.Be(await RecruiterCountAsync(services, tenant), "one notification per recruiter, not one per attempt");
             await restarted.StopAsync();
