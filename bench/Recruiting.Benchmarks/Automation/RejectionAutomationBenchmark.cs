@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Recruiting.Automation;
@@ -18,7 +19,6 @@ namespace Recruiting.Benchmarks.Automation;
 /// <c>dotnet run -c Release --project bench/Recruiting.Benchmarks -- --filter '*RejectionAutomation*' --inProcess</c>.
 /// CPU time per phase: <c>... -- automation-timing</c> (<see cref="RejectionAutomationTiming"/>).
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
 public class RejectionAutomationBenchmark
@@ -76,7 +76,12 @@ public class RejectionAutomationBenchmark
 
     private sealed class ThroughputConfig : ManualConfig
     {
-        public ThroughputConfig() => AddColumn(StatisticColumn.OperationsPerSecond);
+        // A mutator, so `--inProcess` (or any job given on the command line) keeps these settings instead of adding a second job.
+        public ThroughputConfig()
+        {
+            AddColumn(StatisticColumn.OperationsPerSecond);
+            AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).AsMutator());
+        }
     }
 
     internal sealed class Setup : IDisposable

@@ -60,6 +60,7 @@ internal static class RejectionAutomationTiming
     {
         private readonly Stopwatch _wall = Stopwatch.StartNew();
         private readonly TimeSpan _cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        private readonly TimeSpan _thread0 = ThreadCpu();
         private readonly long _bytes0 = GC.GetTotalAllocatedBytes(precise: false);
         private readonly int _gen0 = GC.CollectionCount(0);
         private readonly int _gen2 = GC.CollectionCount(2);
@@ -68,7 +69,8 @@ internal static class RejectionAutomationTiming
         private long _lastBytes;
 
         public string Total => Format(Elapsed(), GC.GetTotalAllocatedBytes(precise: false) - _bytes0)
-            + $", GCs gen0 {GC.CollectionCount(0) - _gen0} gen2 {GC.CollectionCount(2) - _gen2}";
+            + $", GCs gen0 {GC.CollectionCount(0) - _gen0} gen2 {GC.CollectionCount(2) - _gen2}"
+            + (OperatingSystem.IsLinux() ? $", this thread {(ThreadCpu() - _thread0).TotalMilliseconds:N0} ms CPU" : string.Empty);
 
         public static Measure Start() => new();
 
@@ -81,6 +83,21 @@ internal static class RejectionAutomationTiming
             var text = Format((wall - _lastWall, cpu - _lastCpu), bytes - _lastBytes);
             (_lastWall, _lastCpu, _lastBytes) = (wall, cpu, bytes);
             return text;
+        }
+
+        /// <summary>CPU time of the calling thread (Linux; 10 ms ticks): the process figure also counts the runtime's background JIT and GC threads.</summary>
+        private static TimeSpan ThreadCpu()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return TimeSpan.Zero;
+            }
+
+            // Fields 14 and 15 (utime, stime) after the command name in parentheses.
+            var stat = File.ReadAllText("/proc/thread-self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            return TimeSpan.FromMilliseconds(ticks * 10);
         }
 
         private static string Format((TimeSpan Wall, TimeSpan Cpu) t, long bytes) => $"{t.Wall.TotalMilliseconds:N0} ms wall / {t.Cpu.TotalMilliseconds:N0} ms CPU / {bytes / 1048576.0:N0} MB allocated";
