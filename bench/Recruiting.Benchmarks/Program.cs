@@ -9,6 +9,12 @@ public static class BenchmarkProgram
 {
     public static void Main(string[] args)
     {
+        if (args is ["automation-timing", ..])
+        {
+            Automation.RejectionAutomationTiming.RunAsync(args).GetAwaiter().GetResult();
+            return;
+        }
+
         var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args, config);
     }

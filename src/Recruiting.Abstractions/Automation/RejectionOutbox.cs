@@ -55,6 +55,13 @@ public sealed record RejectionRecord
     /// <summary>Gets whether the host's application status and the "queued" history records were written.</summary>
     public bool HostSynced { get; init; }
 
+    /// <summary>
+    /// Gets from when a dispatcher may write the host side (<see cref="IRejectionOutboxStore.ClaimHostSyncsAsync"/>);
+    /// <see langword="null"/> means at <see cref="RejectedAt"/>. A process that writes it itself right after recording
+    /// sets a lease here, so a dispatcher takes over only if that process died or the host failed.
+    /// </summary>
+    public DateTimeOffset? HostSyncAfter { get; init; }
+
     /// <summary>Gets when the application left the rejected state, when it did.</summary>
     public DateTimeOffset? UnrejectedAt { get; init; }
 
@@ -102,7 +109,7 @@ public sealed record OutboxAction
     public DateTimeOffset UpdatedAt { get; init; }
 }
 
-/// <summary>A rejection with its actions, recorded together.</summary>
+/// <summary>A rejection with its actions (recorded together, or claimed together for the host sync).</summary>
 /// <param name="Rejection">The rejection.</param>
 /// <param name="Actions">Its actions (planned or skipped).</param>
 public sealed record NewRejection(RejectionRecord Rejection, IReadOnlyList<OutboxAction> Actions);
@@ -202,10 +209,15 @@ public interface IRejectionOutboxStore
     /// <returns>A task that completes when the mark is durable.</returns>
     ValueTask MarkHostSyncedAsync(IReadOnlyList<(TenantId Tenant, string RejectionId)> rejections, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists rejections recorded at or before <paramref name="recordedBy"/> whose host sync was never marked (the process died in between).</summary>
-    /// <param name="recordedBy">The latest rejection time to list.</param>
-    /// <param name="limit">The most to return.</param>
+    /// <summary>
+    /// Claims rejections whose host side is not written yet and is due (<see cref="RejectionRecord.HostSyncAfter"/> at or
+    /// before <paramref name="now"/>: a bulk's right away, an inline write that failed or died after its lease), with their
+    /// actions, in one transaction; each claim holds until <paramref name="leaseUntil"/>, then it is claimed again.
+    /// </summary>
+    /// <param name="now">Now.</param>
+    /// <param name="leaseUntil">Until when the claim holds.</param>
+    /// <param name="limit">The most rejections to claim.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>The rejections.</returns>
-    ValueTask<IReadOnlyList<RejectionRecord>> ListUnsyncedAsync(DateTimeOffset recordedBy, int limit, CancellationToken cancellationToken = default);
+    /// <returns>The rejections (oldest first) with their actions by index.</returns>
+    ValueTask<IReadOnlyList<NewRejection>> ClaimHostSyncsAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default);
 }

@@ -33,12 +33,16 @@ internal sealed class DeliveryRecorder(IApplicationHistory history, IRecruitingC
     /// </summary>
     public async ValueTask SyncRejectionAsync(ResiliencePipeline pipeline, RejectionRecord rejection, IReadOnlyList<OutboxAction> actions, CancellationToken cancellationToken)
     {
-        var key = IdempotencyKey.Create("rejection", rejection.RejectionId, "status");
-        var origin = new ActionOrigin(false, null, rejection.Actor);
-        await pipeline.ExecuteAsync(
-            static async (s, ct) => await s.commands.SetStatusAsync(s.rejection.Tenant, s.rejection.Application, ApplicationStatus.Rejected, s.rejection.ReasonId, s.origin, s.key, ct).ConfigureAwait(false),
-            (commands, rejection, origin, key),
-            cancellationToken).ConfigureAwait(false);
+        // An application that left the rejected state before its (deferred) host side was written keeps the host's status.
+        if (rejection.UnrejectedAt is null)
+        {
+            var key = IdempotencyKey.Create("rejection", rejection.RejectionId, "status");
+            var origin = new ActionOrigin(false, null, rejection.Actor);
+            await pipeline.ExecuteAsync(
+                static async (s, ct) => await s.commands.SetStatusAsync(s.rejection.Tenant, s.rejection.Application, ApplicationStatus.Rejected, s.rejection.ReasonId, s.origin, s.key, ct).ConfigureAwait(false),
+                (commands, rejection, origin, key),
+                cancellationToken).ConfigureAwait(false);
+        }
 
         foreach (var action in actions)
         {

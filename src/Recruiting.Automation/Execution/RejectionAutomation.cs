@@ -6,7 +6,11 @@ using Polly;
 
 namespace Recruiting.Automation;
 
-/// <summary>The default <see cref="IRejectionAutomation"/>: loads from the ports, plans purely, records in one transaction, syncs the host.</summary>
+/// <summary>
+/// The default <see cref="IRejectionAutomation"/>: loads from the ports, plans purely, records in one transaction, then
+/// writes the host side (status, "queued" records, events): inline for one rejection, through the dispatcher for a bulk
+/// (the rejection row is the durable outbox entry of that step; see <see cref="IRejectionOutboxStore.ClaimHostSyncsAsync"/>).
+/// </summary>
 internal sealed class RejectionAutomation(
     IRejectionRuleStore rules,
     IRejectionOutboxStore outbox,
@@ -17,6 +21,7 @@ internal sealed class RejectionAutomation(
     DeliveryRecorder recorder,
     AutomationPipeline pipeline,
     IOptions<RecruitingOptions> recruitingOptions,
+    IOptions<RejectionAutomationOptions> options,
     TimeProvider time,
     ILogger<RejectionAutomation> logger) : IRejectionAutomation
 {
@@ -158,6 +163,9 @@ internal sealed class RejectionAutomation(
 
     private async Task<List<RejectionOutcome>> RecordAndSyncAsync(List<(RejectionPlan Plan, bool WithActions, string? RequestId)> items, bool bulk, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // A bulk's host side is written by the dispatcher (due now); one rejection's is written here, and the lease in
+        // HostSyncAfter lets a dispatcher take over only if this process dies or the host fails.
+        var hostSyncAfter = bulk ? now : now + options.Value.ClaimLease;
         var batch = new List<NewRejection>(items.Count);
         foreach (var (plan, withActions, requestId) in items)
         {
@@ -175,6 +183,7 @@ internal sealed class RejectionAutomation(
                 Bulk = bulk,
                 CancelUntil = plan.CancelUntil,
                 RequestId = requestId,
+                HostSyncAfter = hostSyncAfter,
             };
             var actions = withActions
                 ? plan.Actions.Select(a => new OutboxAction
@@ -220,17 +229,20 @@ internal sealed class RejectionAutomation(
             }
 
             var actions = batch[i].Actions;
-            var hostSynced = true;
-            try
+            var hostSynced = false;
+            if (!bulk)
             {
-                await recorder.SyncRejectionAsync(pipeline.Pipeline, result.Rejection, actions, cancellationToken).ConfigureAwait(false);
-                synced.Add((result.Rejection.Tenant, result.Rejection.RejectionId));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Recorded durably; the dispatcher writes the host side later with the same keys.
-                hostSynced = false;
-                AutomationLog.HostSyncFailed(logger, ex, result.Rejection.Tenant.Value, result.Rejection.RejectionId);
+                try
+                {
+                    await recorder.SyncRejectionAsync(pipeline.Pipeline, result.Rejection, actions, cancellationToken).ConfigureAwait(false);
+                    synced.Add((result.Rejection.Tenant, result.Rejection.RejectionId));
+                    hostSynced = true;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Recorded durably; the dispatcher writes the host side after the lease with the same keys.
+                    AutomationLog.HostSyncFailed(logger, ex, result.Rejection.Tenant.Value, result.Rejection.RejectionId);
+                }
             }
 
             AutomationLog.Rejected(logger, plan.Tenant.Value, plan.Application.Value, plan.ReasonId, result.Rejection.RejectionId, actions.Count);

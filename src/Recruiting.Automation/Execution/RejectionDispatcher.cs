@@ -34,7 +34,8 @@ internal sealed class RejectionDispatcher(
         try
         {
             using var activity = AutomationTelemetry.ActivitySource.StartActivity("DispatchDueActions");
-            var resynced = await ResyncAsync(cancellationToken).ConfigureAwait(false);
+            // Host sides first, so a bulk's "queued" records and status precede its actions' records.
+            var resynced = await SyncHostAsync(cancellationToken).ConfigureAwait(false);
             int claimed = 0, done = 0, skipped = 0, failed = 0, cancelled = 0;
             var o = options.Value;
             while (true)
@@ -85,29 +86,64 @@ internal sealed class RejectionDispatcher(
         }
     }
 
-    /// <summary>Writes the host side of rejections recorded by a process that died before writing it.</summary>
-    private async Task<int> ResyncAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the host side of recorded rejections whose turn it is: a bulk's (deferred on purpose), and one whose inline
+    /// write failed or whose process died before writing it (after its lease). Claimed with a lease and written with the
+    /// same keys, so a crash anywhere repeats nothing on the host; marked in one transaction per batch.
+    /// </summary>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>How many rejections were synced.</returns>
+    internal async Task<int> SyncHostAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        // Only rejections older than a lease: a fresh one is still being synced by the process that recorded it.
-        var unsynced = await outbox.ListUnsyncedAsync(time.GetUtcNow() - o.ClaimLease, o.BatchSize, cancellationToken).ConfigureAwait(false);
-        var synced = new List<(TenantId, string)>();
-        foreach (var rejection in unsynced)
+        var total = 0;
+        while (true)
         {
+            var now = time.GetUtcNow();
+            var batch = await outbox.ClaimHostSyncsAsync(now, now + o.ClaimLease, o.BatchSize, cancellationToken).ConfigureAwait(false);
+            var synced = new List<(TenantId, string)>(batch.Count);
             try
             {
-                var actions = await outbox.ListActionsAsync(rejection.Tenant, rejection.RejectionId, cancellationToken).ConfigureAwait(false);
-                await recorder.SyncRejectionAsync(pipeline.Pipeline, rejection, actions, cancellationToken).ConfigureAwait(false);
-                synced.Add((rejection.Tenant, rejection.RejectionId));
+                foreach (var (rejection, actions) in batch)
+                {
+                    try
+                    {
+                        await recorder.SyncRejectionAsync(pipeline.Pipeline, rejection, AsQueued(actions), cancellationToken).ConfigureAwait(false);
+                        synced.Add((rejection.Tenant, rejection.RejectionId));
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // Stays claimed until the lease ends, then it is tried again.
+                        AutomationLog.HostSyncFailed(logger, ex, rejection.Tenant.Value, rejection.RejectionId);
+                    }
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            finally
             {
-                AutomationLog.HostSyncFailed(logger, ex, rejection.Tenant.Value, rejection.RejectionId);
+                await outbox.MarkHostSyncedAsync(synced, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            total += synced.Count;
+            if (batch.Count < o.BatchSize)
+            {
+                return total;
             }
         }
+    }
 
-        await outbox.MarkHostSyncedAsync(synced, cancellationToken).ConfigureAwait(false);
-        return synced.Count;
+    /// <summary>
+    /// The actions as they were queued: an action that already ran or was cancelled before the host side was written
+    /// (its own record exists) still gets its "queued" record; a skipped one gets its "skipped" record.
+    /// </summary>
+    private static List<OutboxAction> AsQueued(IReadOnlyList<OutboxAction> actions)
+    {
+        var queued = new List<OutboxAction>(actions.Count);
+        foreach (var action in actions)
+        {
+            queued.Add(action.State is AutomatedActionState.Pending or AutomatedActionState.Skipped ? action : action with { State = AutomatedActionState.Pending, Detail = null });
+        }
+
+        return queued;
     }
 
     private async Task<ActionCompletion> RunAsync(OutboxAction action, Dictionary<(TenantId, ApplicationId), ApplicationInfo?> applications, CancellationToken cancellationToken)

@@ -88,7 +88,7 @@ public sealed record RejectionOutcome
     /// <summary>Gets the end of the cancel window.</summary>
     public DateTimeOffset? CancelUntil { get; init; }
 
-    /// <summary>Gets whether the host's status change and "queued" records were written (otherwise the dispatcher retries them).</summary>
+    /// <summary>Gets whether the host's status change and "queued" records were written; otherwise the dispatcher writes them (always for a bulk, whose host side is deferred to the dispatcher).</summary>
     public bool HostSynced { get; init; }
 
     /// <summary>Gets a message for people when nothing was done.</summary>
@@ -156,7 +156,7 @@ public sealed record UnrejectResult(string? RejectionId, IReadOnlyList<OutboxAct
 /// <param name="Skipped">Actions skipped.</param>
 /// <param name="Failed">Actions failed after retries.</param>
 /// <param name="Cancelled">Actions cancelled because the application left the rejected state.</param>
-/// <param name="Resynced">Rejections whose host status or "queued" records were written again after a crash.</param>
+/// <param name="Resynced">Rejections whose host side (status, "queued" records, events) the dispatcher wrote: a confirmed bulk's, or one whose inline write failed or was cut by a crash.</param>
 public sealed record DispatchReport(int Claimed, int Done, int Skipped, int Failed, int Cancelled, int Resynced);
 
 /// <summary>Rejects applications and runs the reasons' automatic actions.</summary>

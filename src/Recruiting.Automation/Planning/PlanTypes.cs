@@ -78,6 +78,10 @@ public sealed record PlannedAction
     /// <summary>Gets the effect with everything resolved (JSON); what the outbox keeps.</summary>
     [JsonIgnore]
     internal string Payload { get; init; } = "{}";
+
+    /// <summary>Gets the effect <see cref="Payload"/> was written from, when this plan made it (saves reading it back when a plan is retimed).</summary>
+    [JsonIgnore]
+    internal ActionPayload? PayloadValue { get; init; }
 }
 
 /// <summary>What rejecting an application with a reason will do.</summary>

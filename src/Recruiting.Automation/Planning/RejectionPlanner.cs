@@ -54,9 +54,10 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
         ArgumentNullException.ThrowIfNull(input);
         var cancelUntil = input.Bulk ? input.Now : input.Now + options.CancelWindow;
         var actions = new List<PlannedAction>(input.Rule.Actions.Count);
+        var models = new Models(input);
         for (var i = 0; i < input.Rule.Actions.Count; i++)
         {
-            actions.Add(PlanOne(input, i, input.Rule.Actions[i], cancelUntil));
+            actions.Add(PlanOne(input, models, i, input.Rule.Actions[i], cancelUntil));
         }
 
         return new RejectionPlan
@@ -94,13 +95,16 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
             actions.Add(action.State != AutomatedActionState.Pending ? action with { DueAt = now } : rule.Actions[action.Index] switch
             {
                 SendEmailAction email => action with { DueAt = EmailDue(email, now, cancelUntil, zone) },
-                AddTaskAction { DueAt: null } task when ActionPayload.Deserialize(action.Payload) is TaskPayload payload
-                    => action with { DueAt = cancelUntil, Payload = (payload with { DueAt = now + (task.DueAfter ?? TimeSpan.Zero) }).Serialize() },
+                AddTaskAction { DueAt: null } task when (action.PayloadValue ?? ActionPayload.Deserialize(action.Payload)) is TaskPayload payload
+                    => Retimed(action, payload with { DueAt = now + (task.DueAfter ?? TimeSpan.Zero) }, cancelUntil),
                 _ => action with { DueAt = cancelUntil },
             });
         }
 
         return plan with { PlannedAt = now, CancelUntil = cancelUntil, Actions = actions };
+
+        static PlannedAction Retimed(PlannedAction action, TaskPayload payload, DateTimeOffset dueAt)
+            => action with { DueAt = dueAt, Payload = payload.Serialize(), PayloadValue = payload };
     }
 
     /// <summary>Picks the template variant: the candidate's language, then its primary subtag, then the tenant's language, then the first.</summary>
@@ -116,7 +120,7 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
         static string? Primary(string? language) => language?.Split('-', '_')[0];
     }
 
-    private PlannedAction PlanOne(PlanningInput input, int index, AutomatedActionDefinition definition, DateTimeOffset cancelUntil)
+    private PlannedAction PlanOne(PlanningInput input, Models models, int index, AutomatedActionDefinition definition, DateTimeOffset cancelUntil)
     {
         var ruleId = input.Rule.RuleIdOf(index);
         var kind = definition.Kind;
@@ -143,6 +147,7 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
             Summary = summary,
             Email = email,
             Payload = payload.Serialize(),
+            PayloadValue = payload,
         };
 
         var permission = RequiredPermission(kind);
@@ -181,7 +186,7 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
                 }
 
                 var variant = PickVariant(email.Templates, input.Candidate.Profile.Language, input.Tenant.DefaultLanguage);
-                var model = Model(input, sender);
+                var model = models.For(sender);
                 var subject = templates.Render(variant.Subject, TemplateMode.Text, model);
                 var html = templates.Render(variant.HtmlBody, TemplateMode.Html, model);
                 var text = variant.TextBody is null ? TemplateResult.Success(string.Empty) : templates.Render(variant.TextBody, TemplateMode.Text, model);
@@ -197,7 +202,7 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
 
             case AddNoteAction note:
             {
-                var text = templates.Render(note.Text, TemplateMode.Text, Model(input, input.Actor));
+                var text = templates.Render(note.Text, TemplateMode.Text, models.For(input.Actor));
                 return text.Ok
                     ? Run(new NotePayload { Candidate = input.Candidate.Id, Actor = input.Actor.Id, Text = text.Output!, HiddenFromClients = note.HiddenFromClients }, cancelUntil)
                     : Skip(ActionSkipReason.TemplateError, $"The note failed to render: {text.Error}");
@@ -212,7 +217,7 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
                     return Skip(problem.Reason, problem.Detail);
                 }
 
-                var title = templates.Render(task.Title, TemplateMode.Text, Model(input, input.Actor));
+                var title = templates.Render(task.Title, TemplateMode.Text, models.For(input.Actor));
                 if (!title.Ok)
                 {
                     return Skip(ActionSkipReason.TemplateError, $"The task title failed to render: {title.Error}");
@@ -274,8 +279,17 @@ internal sealed class RejectionPlanner(TemplateRenderer templates, RejectionAuto
         _ => null,
     };
 
-    private static IReadOnlyDictionary<string, object?> Model(PlanningInput input, UserInfo? sender)
-        => RejectionTemplateModel.Create(input.Candidate.Profile, input.Job, input.Rule.ReasonId, input.Rule.Name, sender, input.Tenant.Name, input.Application.Reference.Value);
+    /// <summary>The template models of one plan: the acting user's is built once for all its actions.</summary>
+    private sealed class Models(PlanningInput input)
+    {
+        private IReadOnlyDictionary<string, object?>? _actor;
+
+        public IReadOnlyDictionary<string, object?> For(UserInfo? sender)
+            => ReferenceEquals(sender, input.Actor) ? _actor ??= Create(sender) : Create(sender);
+
+        private IReadOnlyDictionary<string, object?> Create(UserInfo? sender)
+            => RejectionTemplateModel.Create(input.Candidate.Profile, input.Job, input.Rule.ReasonId, input.Rule.Name, sender, input.Tenant.Name, input.Application.Reference.Value);
+    }
 
     private DateTimeOffset EmailDue(SendEmailAction email, DateTimeOffset now, DateTimeOffset cancelUntil, TimeZoneInfo zone) => email.Timing switch
     {

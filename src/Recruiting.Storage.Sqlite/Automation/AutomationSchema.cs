@@ -59,5 +59,10 @@ internal static class AutomationSchema
             CREATE INDEX ix_automation_actions_running ON automation_actions (lease_until) WHERE state = 1;
             CREATE INDEX ix_automation_actions_state ON automation_actions (tenant, state, due_at);
             """),
+        new("automation", 2, "host sync of a rejection as a claimable outbox step (due time and lease in one column)", """
+            ALTER TABLE automation_rejections ADD COLUMN host_sync_after INTEGER NOT NULL DEFAULT 0;
+            DROP INDEX ix_automation_rejections_unsynced;
+            CREATE INDEX ix_automation_rejections_host_sync ON automation_rejections (host_sync_after) WHERE host_synced = 0;
+            """),
     ];
 }

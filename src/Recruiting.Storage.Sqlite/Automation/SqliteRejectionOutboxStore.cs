@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Recruiting.Automation;
 
@@ -6,7 +7,7 @@ namespace Recruiting.Storage.Sqlite;
 /// <summary>The rejection outbox on SQLite: rejections and their actions, claimed with leases.</summary>
 internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRejectionOutboxStore
 {
-    private const string RejectionColumns = "tenant, rejection_id, application, candidate, reason_id, reason_version, actor, rejected_at, with_actions, bulk, cancel_until, request_id, host_synced, unrejected_at, unreject_cause";
+    private const string RejectionColumns = "tenant, rejection_id, application, candidate, reason_id, reason_version, actor, rejected_at, with_actions, bulk, cancel_until, request_id, host_synced, unrejected_at, unreject_cause, host_sync_after";
     private const string ActionColumns = "tenant, rejection_id, action_index, application, kind, state, due_at, rule_id, payload, detail, attempts, updated_at";
 
     public async ValueTask<IReadOnlyList<RecordedRejection>> RecordAsync(IReadOnlyList<NewRejection> rejections, CancellationToken cancellationToken = default)
@@ -17,63 +18,75 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
             return [];
         }
 
-        return await database.WriteAsync<IReadOnlyList<RecordedRejection>>(async (connection, transaction) =>
+        // Synchronous inside (Microsoft.Data.Sqlite's async methods run synchronously anyway): no state machine per row,
+        // and the loop is compiled optimized on its first call instead of starting in tier 0.
+        return await database.WriteAsync((connection, transaction) => Task.FromResult<IReadOnlyList<RecordedRejection>>(Record(connection, transaction, rejections, cancellationToken)), cancellationToken).ConfigureAwait(false);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static RecordedRejection[] Record(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<NewRejection> rejections, CancellationToken cancellationToken)
+    {
+        // One transaction, two statements prepared once and bound by position for every row. A rejection ignored by a
+        // unique index (an active rejection of the application, a known request id) changes nothing; its existing row
+        // is read and reported, and its actions are not written.
+        var results = new RecordedRejection[rejections.Count];
+        using var insertRejection = new PositionalStatement(connection, """
+            INSERT OR IGNORE INTO automation_rejections (tenant, rejection_id, application, candidate, reason_id, reason_version, actor, rejected_at, with_actions, bulk, cancel_until, request_id, host_synced, host_sync_after)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?13);
+            """);
+        using var insertAction = new PositionalStatement(connection, """
+            INSERT INTO automation_actions (tenant, rejection_id, action_index, application, kind, state, due_at, rule_id, payload, detail, attempts, updated_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11);
+            """);
+        for (var i = 0; i < rejections.Count; i++)
         {
-            var results = new List<RecordedRejection>(rejections.Count);
-            using var insertRejection = connection.Command(transaction, """
-                INSERT OR IGNORE INTO automation_rejections (tenant, rejection_id, application, candidate, reason_id, reason_version, actor, rejected_at, with_actions, bulk, cancel_until, request_id, host_synced)
-                VALUES ($tenant, $id, $application, $candidate, $reason, $version, $actor, $at, $with, $bulk, $cancel, $request, 0);
-                """);
-            var rp = AddParameters(insertRejection, "$tenant", "$id", "$application", "$candidate", "$reason", "$version", "$actor", "$at", "$with", "$bulk", "$cancel", "$request");
-            using var insertAction = connection.Command(transaction, """
-                INSERT INTO automation_actions (tenant, rejection_id, action_index, application, kind, state, due_at, rule_id, payload, detail, attempts, updated_at)
-                VALUES ($tenant, $id, $index, $application, $kind, $state, $due, $rule, $payload, $detail, 0, $at);
-                """);
-            var ap = AddParameters(insertAction, "$tenant", "$id", "$index", "$application", "$kind", "$state", "$due", "$rule", "$payload", "$detail", "$at");
-
-            foreach (var (rejection, actions) in rejections)
+            if ((i & 1023) == 0)
             {
-                rp[0].Value = rejection.Tenant.Value;
-                rp[1].Value = rejection.RejectionId;
-                rp[2].Value = rejection.Application.Value;
-                rp[3].Value = rejection.Candidate.Value;
-                rp[4].Value = rejection.ReasonId;
-                rp[5].Value = rejection.ReasonVersion;
-                rp[6].Value = (object?)rejection.Actor?.Value ?? DBNull.Value;
-                rp[7].Value = SqliteDatabase.ToDb(rejection.RejectedAt);
-                rp[8].Value = rejection.WithActions ? 1 : 0;
-                rp[9].Value = rejection.Bulk ? 1 : 0;
-                rp[10].Value = SqliteDatabase.ToDb(rejection.CancelUntil);
-                rp[11].Value = (object?)rejection.RequestId ?? DBNull.Value;
-                if (await insertRejection.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
-                {
-                    var existing = await FindExistingAsync(connection, transaction, rejection, cancellationToken).ConfigureAwait(false)
-                        ?? throw new InvalidOperationException($"Rejection '{rejection.RejectionId}' conflicts with a row that cannot be found.");
-                    results.Add(new RecordedRejection(false, existing));
-                    continue;
-                }
-
-                foreach (var action in actions)
-                {
-                    ap[0].Value = rejection.Tenant.Value;
-                    ap[1].Value = rejection.RejectionId;
-                    ap[2].Value = action.ActionIndex;
-                    ap[3].Value = action.Application.Value;
-                    ap[4].Value = (int)action.Kind;
-                    ap[5].Value = (int)action.State;
-                    ap[6].Value = SqliteDatabase.ToDb(action.DueAt);
-                    ap[7].Value = action.RuleId;
-                    ap[8].Value = action.Payload;
-                    ap[9].Value = (object?)action.Detail ?? DBNull.Value;
-                    ap[10].Value = SqliteDatabase.ToDb(action.UpdatedAt);
-                    await insertAction.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                results.Add(new RecordedRejection(true, rejection));
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
-            return results;
-        }, cancellationToken).ConfigureAwait(false);
+            var (rejection, actions) = rejections[i];
+            insertRejection.Bind(1, rejection.Tenant.Value);
+            insertRejection.Bind(2, rejection.RejectionId);
+            insertRejection.Bind(3, rejection.Application.Value);
+            insertRejection.Bind(4, rejection.Candidate.Value);
+            insertRejection.Bind(5, rejection.ReasonId);
+            insertRejection.Bind(6, rejection.ReasonVersion);
+            insertRejection.Bind(7, rejection.Actor?.Value);
+            insertRejection.Bind(8, SqliteDatabase.ToDb(rejection.RejectedAt));
+            insertRejection.Bind(9, rejection.WithActions ? 1 : 0);
+            insertRejection.Bind(10, rejection.Bulk ? 1 : 0);
+            insertRejection.Bind(11, SqliteDatabase.ToDb(rejection.CancelUntil));
+            insertRejection.Bind(12, rejection.RequestId);
+            insertRejection.Bind(13, SqliteDatabase.ToDb(rejection.HostSyncAfter ?? rejection.RejectedAt));
+            if (insertRejection.Execute() == 0)
+            {
+                var existing = FindExisting(connection, transaction, rejection)
+                    ?? throw new InvalidOperationException($"Rejection '{rejection.RejectionId}' conflicts with a row that cannot be found.");
+                results[i] = new RecordedRejection(false, existing);
+                continue;
+            }
+
+            foreach (var action in actions)
+            {
+                insertAction.Bind(1, rejection.Tenant.Value);
+                insertAction.Bind(2, rejection.RejectionId);
+                insertAction.Bind(3, action.ActionIndex);
+                insertAction.Bind(4, action.Application.Value);
+                insertAction.Bind(5, (int)action.Kind);
+                insertAction.Bind(6, (int)action.State);
+                insertAction.Bind(7, SqliteDatabase.ToDb(action.DueAt));
+                insertAction.Bind(8, action.RuleId);
+                insertAction.Bind(9, action.Payload);
+                insertAction.Bind(10, action.Detail);
+                insertAction.Bind(11, SqliteDatabase.ToDb(action.UpdatedAt));
+                insertAction.Execute();
+            }
+
+            results[i] = new RecordedRejection(true, rejection);
+        }
+
+        return results;
     }
 
     public async ValueTask<RejectionRecord?> GetRejectionAsync(TenantId tenant, string rejectionId, CancellationToken cancellationToken = default)
@@ -91,37 +104,33 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
     public async ValueTask<IReadOnlyList<OutboxAction>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return await database.WriteAsync(async (connection, transaction) =>
+        return await database.WriteAsync<IReadOnlyList<OutboxAction>>(async (connection, transaction) =>
         {
-            var nowDb = SqliteDatabase.ToDb(now);
-            // Pending and due, or running with an expired lease (its dispatcher died between the host call and the mark).
-            var claimed = await ReadActionsAsync(connection, transaction, """
-                (state = 0 AND due_at <= $now) OR (state = 1 AND lease_until <= $now)
-                ORDER BY due_at, tenant, rejection_id, action_index LIMIT $limit
-                """, cancellationToken, ("$now", nowDb), ("$limit", limit)).ConfigureAwait(false);
-            if (claimed.Count == 0)
-            {
-                return claimed;
-            }
-
-            using var update = connection.Command(transaction, """
+            // One statement claims the batch: pending and due, or running with an expired lease (its dispatcher died
+            // between the host call and the mark); RETURNING gives the claimed rows as they are now.
+            using var claim = connection.Command(transaction, $"""
                 UPDATE automation_actions SET state = 1, lease_until = $lease, attempts = attempts + 1, updated_at = $now
-                WHERE tenant = $tenant AND rejection_id = $id AND action_index = $index;
-                """);
-            var p = AddParameters(update, "$lease", "$now", "$tenant", "$id", "$index");
-            p[0].Value = SqliteDatabase.ToDb(leaseUntil);
-            p[1].Value = nowDb;
-            var result = new List<OutboxAction>(claimed.Count);
-            foreach (var action in claimed)
+                WHERE (tenant, rejection_id, action_index) IN (
+                    SELECT tenant, rejection_id, action_index FROM automation_actions
+                    WHERE (state = 0 AND due_at <= $now) OR (state = 1 AND lease_until <= $now)
+                    ORDER BY due_at, tenant, rejection_id, action_index LIMIT $limit)
+                RETURNING {ActionColumns};
+                """, ("$lease", SqliteDatabase.ToDb(leaseUntil)), ("$now", SqliteDatabase.ToDb(now)), ("$limit", limit));
+            List<OutboxAction> claimed;
+            using (var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                p[2].Value = action.Tenant.Value;
-                p[3].Value = action.RejectionId;
-                p[4].Value = action.ActionIndex;
-                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                result.Add(action with { State = AutomatedActionState.Running, Attempts = action.Attempts + 1, UpdatedAt = now });
+                claimed = await MapActionsAsync(reader, cancellationToken).ConfigureAwait(false);
             }
 
-            return (IReadOnlyList<OutboxAction>)result;
+            // RETURNING has no order.
+            claimed.Sort(static (a, b) =>
+            {
+                var c = a.DueAt.CompareTo(b.DueAt);
+                c = c != 0 ? c : string.CompareOrdinal(a.Tenant.Value, b.Tenant.Value);
+                c = c != 0 ? c : string.CompareOrdinal(a.RejectionId, b.RejectionId);
+                return c != 0 ? c : a.ActionIndex.CompareTo(b.ActionIndex);
+            });
+            return claimed;
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -211,19 +220,44 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<IReadOnlyList<RejectionRecord>> ListUnsyncedAsync(DateTimeOffset recordedBy, int limit, CancellationToken cancellationToken = default)
-        => await database.ReadAsync<IReadOnlyList<RejectionRecord>>(async connection =>
+    public async ValueTask<IReadOnlyList<NewRejection>> ClaimHostSyncsAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return await database.WriteAsync<IReadOnlyList<NewRejection>>(async (connection, transaction) =>
         {
-            using var select = connection.Command(null, $"SELECT {RejectionColumns} FROM automation_rejections WHERE host_synced = 0 AND rejected_at <= $by ORDER BY rejected_at LIMIT $limit;", ("$by", SqliteDatabase.ToDb(recordedBy)), ("$limit", limit));
-            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var list = new List<RejectionRecord>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var due = new List<RejectionRecord>();
+            using (var select = connection.Command(transaction, $"SELECT {RejectionColumns} FROM automation_rejections WHERE host_synced = 0 AND host_sync_after <= $now ORDER BY host_sync_after, rejected_at LIMIT $limit;", ("$now", SqliteDatabase.ToDb(now)), ("$limit", limit)))
+            using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                list.Add(MapRejection(reader));
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    due.Add(MapRejection(reader));
+                }
             }
 
-            return list;
+            if (due.Count == 0)
+            {
+                return [];
+            }
+
+            using var lease = connection.Command(transaction, "UPDATE automation_rejections SET host_sync_after = $lease WHERE tenant = $tenant AND rejection_id = $id;");
+            var lp = AddParameters(lease, "$lease", "$tenant", "$id");
+            lp[0].Value = SqliteDatabase.ToDb(leaseUntil);
+            using var actions = connection.Command(transaction, $"SELECT {ActionColumns} FROM automation_actions WHERE tenant = $tenant AND rejection_id = $id ORDER BY action_index;");
+            var ap = AddParameters(actions, "$tenant", "$id");
+            var claimed = new List<NewRejection>(due.Count);
+            foreach (var rejection in due)
+            {
+                lp[1].Value = ap[0].Value = rejection.Tenant.Value;
+                lp[2].Value = ap[1].Value = rejection.RejectionId;
+                await lease.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                using var reader = await actions.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                claimed.Add(new NewRejection(rejection with { HostSyncAfter = leaseUntil }, await MapActionsAsync(reader, cancellationToken).ConfigureAwait(false)));
+            }
+
+            return claimed;
         }, cancellationToken).ConfigureAwait(false);
+    }
 
     private static async Task<IReadOnlyList<OutboxAction>> CancelAsync(SqliteConnection connection, SqliteTransaction transaction, TenantId tenant, string rejectionId, int? actionIndex, string cause, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -237,16 +271,23 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
         return pending.Select(a => a with { State = AutomatedActionState.Cancelled, Detail = cause, UpdatedAt = at }).ToList();
     }
 
-    private static async Task<RejectionRecord?> FindExistingAsync(SqliteConnection connection, SqliteTransaction transaction, RejectionRecord rejection, CancellationToken cancellationToken)
+    private static RejectionRecord? FindExisting(SqliteConnection connection, SqliteTransaction transaction, RejectionRecord rejection)
     {
         if (rejection.RequestId is not null
-            && await ReadRejectionAsync(connection, transaction, "tenant = $tenant AND request_id = $request", cancellationToken, ("$tenant", rejection.Tenant.Value), ("$request", rejection.RequestId)).ConfigureAwait(false) is { } byRequest)
+            && ReadRejection(connection, transaction, "tenant = $tenant AND request_id = $request", ("$tenant", rejection.Tenant.Value), ("$request", rejection.RequestId)) is { } byRequest)
         {
             return byRequest;
         }
 
-        return await ReadRejectionAsync(connection, transaction, "tenant = $tenant AND application = $application AND unrejected_at IS NULL", cancellationToken, ("$tenant", rejection.Tenant.Value), ("$application", rejection.Application.Value)).ConfigureAwait(false)
-            ?? await ReadRejectionAsync(connection, transaction, "tenant = $tenant AND rejection_id = $id", cancellationToken, ("$tenant", rejection.Tenant.Value), ("$id", rejection.RejectionId)).ConfigureAwait(false);
+        return ReadRejection(connection, transaction, "tenant = $tenant AND application = $application AND unrejected_at IS NULL", ("$tenant", rejection.Tenant.Value), ("$application", rejection.Application.Value))
+            ?? ReadRejection(connection, transaction, "tenant = $tenant AND rejection_id = $id", ("$tenant", rejection.Tenant.Value), ("$id", rejection.RejectionId));
+    }
+
+    private static RejectionRecord? ReadRejection(SqliteConnection connection, SqliteTransaction? transaction, string where, params (string, object?)[] parameters)
+    {
+        using var select = connection.Command(transaction, $"SELECT {RejectionColumns} FROM automation_rejections WHERE {where} LIMIT 1;", parameters);
+        using var reader = select.ExecuteReader();
+        return reader.Read() ? MapRejection(reader) : null;
     }
 
     private static async Task<RejectionRecord?> ReadRejectionAsync(SqliteConnection connection, SqliteTransaction? transaction, string where, CancellationToken cancellationToken, params (string, object?)[] parameters)
@@ -260,28 +301,35 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
     {
         using var select = connection.Command(transaction, $"SELECT {ActionColumns} FROM automation_actions WHERE {whereAndOrder};", parameters);
         using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await MapActionsAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<OutboxAction>> MapActionsAsync(SqliteDataReader reader, CancellationToken cancellationToken)
+    {
         var list = new List<OutboxAction>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new OutboxAction
-            {
-                Tenant = new TenantId(reader.GetString(0)),
-                RejectionId = reader.GetString(1),
-                ActionIndex = reader.GetInt32(2),
-                Application = new ApplicationId(reader.GetString(3)),
-                Kind = (AutomatedActionKind)reader.GetInt32(4),
-                State = (AutomatedActionState)reader.GetInt32(5),
-                DueAt = SqliteDatabase.FromDb(reader.GetInt64(6)),
-                RuleId = reader.GetString(7),
-                Payload = reader.GetString(8),
-                Detail = reader.GetStringOrNull(9),
-                Attempts = reader.GetInt32(10),
-                UpdatedAt = SqliteDatabase.FromDb(reader.GetInt64(11)),
-            });
+            list.Add(MapAction(reader));
         }
 
         return list;
     }
+
+    private static OutboxAction MapAction(SqliteDataReader reader) => new()
+    {
+        Tenant = new TenantId(reader.GetString(0)),
+        RejectionId = reader.GetString(1),
+        ActionIndex = reader.GetInt32(2),
+        Application = new ApplicationId(reader.GetString(3)),
+        Kind = (AutomatedActionKind)reader.GetInt32(4),
+        State = (AutomatedActionState)reader.GetInt32(5),
+        DueAt = SqliteDatabase.FromDb(reader.GetInt64(6)),
+        RuleId = reader.GetString(7),
+        Payload = reader.GetString(8),
+        Detail = reader.GetStringOrNull(9),
+        Attempts = reader.GetInt32(10),
+        UpdatedAt = SqliteDatabase.FromDb(reader.GetInt64(11)),
+    };
 
     private static RejectionRecord MapRejection(SqliteDataReader reader) => new()
     {
@@ -300,6 +348,7 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
         HostSynced = reader.GetInt64(12) != 0,
         UnrejectedAt = reader.GetInt64OrNull(13) is { } u ? SqliteDatabase.FromDb(u) : null,
         UnrejectCause = reader.IsDBNull(14) ? null : (UnrejectCause)reader.GetInt32(14),
+        HostSyncAfter = SqliteDatabase.FromDb(reader.GetInt64(15)),
     };
 
     private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names)

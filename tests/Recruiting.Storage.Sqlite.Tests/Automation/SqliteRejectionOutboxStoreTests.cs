@@ -109,4 +109,64 @@ public sealed class SqliteRejectionOutboxStoreTests : IDisposable
 
         pending.Should().ContainSingle().Which.DueAt.Should().Be(TestServices.Start.AddDays(2));
     }
+
+    [Fact]
+    public async Task Host_syncs_are_claimed_when_due_with_their_actions_leased_and_gone_once_marked()
+    {
+        var now = TestServices.Start;
+        var bulk = New("rej-1", "a1", (0, now), (1, now.AddDays(1)));
+        var inline = New("rej-2", "a2", (0, now));
+        await Outbox.RecordAsync([bulk, inline with { Rejection = inline.Rejection with { HostSyncAfter = now.AddMinutes(5) } }]);
+
+        var claimed = await Outbox.ClaimHostSyncsAsync(now, now.AddMinutes(5), 10);
+        var again = await Outbox.ClaimHostSyncsAsync(now.AddMinutes(1), now.AddMinutes(6), 10);
+
+        var (rejection, actions) = claimed.Should().ContainSingle().Subject;
+        rejection.RejectionId.Should().Be("rej-1", "rej-2 is written inline by its process until its lease ends");
+        rejection.HostSyncAfter.Should().Be(now.AddMinutes(5));
+        actions.Select(a => a.ActionIndex).Should().Equal(0, 1);
+        again.Should().BeEmpty("rej-1 is leased, rej-2 not due yet");
+
+        var afterLease = await Outbox.ClaimHostSyncsAsync(now.AddMinutes(5), now.AddMinutes(10), 10);
+        afterLease.Select(r => r.Rejection.RejectionId).Should().BeEquivalentTo(["rej-1", "rej-2"]);
+        await Outbox.MarkHostSyncedAsync([(Tenant, "rej-1"), (Tenant, "rej-2")]);
+        (await Outbox.ClaimHostSyncsAsync(now.AddHours(1), now.AddHours(2), 10)).Should().BeEmpty();
+        (await Outbox.GetRejectionAsync(Tenant, "rej-1"))!.HostSynced.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Claims_in_due_order_up_to_the_limit()
+    {
+        var now = TestServices.Start;
+        await Outbox.RecordAsync([New("rej-b", "a1", (0, now.AddSeconds(2)), (1, now.AddSeconds(1))), New("rej-a", "a2", (0, now.AddSeconds(2)), (1, now.AddSeconds(3)))]);
+
+        var claimed = await Outbox.ClaimDueAsync(now.AddSeconds(3), now.AddMinutes(5), 3);
+
+        claimed.Select(a => (a.RejectionId, a.ActionIndex)).Should().Equal(("rej-b", 1), ("rej-a", 0), ("rej-b", 0));
+        claimed.Should().OnlyContain(a => a.State == AutomatedActionState.Running && a.Attempts == 1 && a.UpdatedAt == now.AddSeconds(3));
+        (await Outbox.ListActionsAsync(Tenant, "rej-a")).Select(a => a.State).Should().Equal(AutomatedActionState.Running, AutomatedActionState.Pending);
+    }
+
+    [Fact]
+    public async Task Many_rows_round_trip_with_every_column()
+    {
+        var now = TestServices.Start;
+        var rejections = Enumerable.Range(0, 300).Select(i =>
+        {
+            var n = New($"rej-{i:D3}", $"a{i}", (0, now), (1, now.AddDays(2)));
+            return n with
+            {
+                Rejection = n.Rejection with { Actor = i % 2 == 0 ? null : new UserId("u"), RequestId = i % 3 == 0 ? $"req-{i}" : null, WithActions = i % 5 != 0, Bulk = true },
+                Actions = n.Actions.Select(a => a with { Detail = a.ActionIndex == 1 ? "détail ⚡ 日本語" : null, Payload = $"{{\"n\":{i}}}" }).ToList(),
+            };
+        }).ToList();
+
+        var results = await Outbox.RecordAsync(rejections);
+
+        results.Should().OnlyContain(r => r.Recorded);
+        var read = (await Outbox.GetRejectionAsync(Tenant, "rej-003"))!;
+        read.Should().BeEquivalentTo(rejections[3].Rejection with { HostSyncAfter = now });
+        (await Outbox.ListActionsAsync(Tenant, "rej-299")).Should().BeEquivalentTo(rejections[299].Actions);
+        (await Outbox.ListByStateAsync(Tenant, AutomatedActionState.Pending, 1000)).Should().HaveCount(600);
+    }
 }
