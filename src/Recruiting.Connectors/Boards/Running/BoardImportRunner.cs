@@ -192,36 +192,77 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                 }
             }
 
+            // One page is one ledger batch: one read of which applicants are done, one pending write, one done write.
+            var summaries = new List<BoardApplicant>(result.Applicants.Count);
             foreach (var summary in result.Applicants)
             {
-                if (watermark is not null && !watermark.IsNewer(summary))
+                if (watermark is null || watermark.IsNewer(summary))
                 {
-                    continue;
+                    summaries.Add(summary);
                 }
+            }
 
+            if (summaries.Count > 0)
+            {
                 if (run.AccountDeleted)
                 {
                     return new ReadSummary(newest, true, firstPageRows);
                 }
 
-                var applicant = summary;
-                IReadOnlyList<DocumentUpload>? documents = null;
                 // Skip the detail page of applicants already imported, not on the allow-list or past the grace period: the run counts them from the summary.
-                if (detail && worthOpening(summary)
-                    && !await run.IsAlreadyImportedAsync(summary, cancellationToken).ConfigureAwait(false))
+                var open = new List<BoardApplicant>(summaries.Count);
+                if (detail)
                 {
-                    applicant = await connector.GetApplicantDetailAsync(session, summary, cancellationToken).ConfigureAwait(false);
-                    if (attachments && applicant.Attachments.Count > 0)
+                    foreach (var summary in summaries)
                     {
-                        documents = await DownloadAsync(connector, session, applicant, cancellationToken).ConfigureAwait(false);
+                        if (worthOpening(summary))
+                        {
+                            open.Add(summary);
+                        }
                     }
                 }
 
-                var outcome = await run.ImportAsync(applicant, documents, null, cancellationToken).ConfigureAwait(false);
-                retryable |= outcome.Status == ApplicantImportStatus.Failed && outcome.Reason == "intakeFailed";
-                if (newest is null || (applicant.AppliedAt is { } applied && newest.AppliedAt is { } best && applied > best))
+                var done = await run.AreAlreadyImportedAsync(open, cancellationToken).ConfigureAwait(false);
+                var skipDetail = new HashSet<BoardApplicant>(ReferenceEqualityComparer.Instance);
+                for (var i = 0; i < open.Count; i++)
                 {
-                    newest = applicant;
+                    if (done[i])
+                    {
+                        skipDetail.Add(open[i]);
+                    }
+                }
+
+                var batch = new List<ApplicantToImport>(summaries.Count);
+                foreach (var summary in summaries)
+                {
+                    var applicant = summary;
+                    IReadOnlyList<DocumentUpload>? documents = null;
+                    if (detail && !skipDetail.Contains(summary) && worthOpening(summary))
+                    {
+                        applicant = await connector.GetApplicantDetailAsync(session, summary, cancellationToken).ConfigureAwait(false);
+                        if (attachments && applicant.Attachments.Count > 0)
+                        {
+                            documents = await DownloadAsync(connector, session, applicant, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+
+                    batch.Add(new ApplicantToImport(applicant, documents));
+                }
+
+                var outcomes = await run.ImportBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < outcomes.Length; i++)
+                {
+                    if (outcomes[i].Status == ApplicantImportStatus.AccountDeleted)
+                    {
+                        return new ReadSummary(newest, true, firstPageRows);
+                    }
+
+                    retryable |= outcomes[i].Status == ApplicantImportStatus.Failed && outcomes[i].Reason == "intakeFailed";
+                    var applicant = batch[i].Applicant;
+                    if (newest is null || (applicant.AppliedAt is { } applied && newest.AppliedAt is { } best && applied > best))
+                    {
+                        newest = applicant;
+                    }
                 }
             }
 
