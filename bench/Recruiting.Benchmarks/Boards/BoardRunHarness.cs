@@ -17,6 +17,7 @@ public static class BoardRunHarness
     public static void Run(IReadOnlyList<string> args)
     {
         var rounds = args.Count > 0 ? int.Parse(args[0], NumberStyles.None, CultureInfo.InvariantCulture) : 3;
+        var only = args.Count > 1 ? args[1] : null; // one case alone (for a profiler)
         var benchmark = new BoardRunBenchmark();
         benchmark.Setup();
         var totals = new Dictionary<string, (double Wall, double Cpu)>();
@@ -24,15 +25,20 @@ public static class BoardRunHarness
         {
             for (var round = 0; round <= rounds; round++)
             {
-                Measure(benchmark, round, totals, "Floor", null, b => b.Floor());
-                Measure(benchmark, round, totals, "FullRun", b => b.FreshStore(), b => b.FullRun());
-                Measure(benchmark, round, totals, "FullRunInMemoryLedger", b => b.FreshStoreInMemoryLedger(), b => b.FullRunInMemoryLedger());
-                Measure(benchmark, round, totals, "RerunNothingNew", b => b.StoreAfterAFullRun(), b => b.RerunNothingNew());
+                Measure(benchmark, round, totals, only, "Floor", null, b => b.Floor());
+                Measure(benchmark, round, totals, only, "FullRun", b => b.FreshStore(), b => b.FullRun());
+                Measure(benchmark, round, totals, only, "FullRunInMemoryLedger", b => b.FreshStoreInMemoryLedger(), b => b.FullRunInMemoryLedger());
+                Measure(benchmark, round, totals, only, "RerunNothingNew", b => b.StoreAfterAFullRun(), b => b.RerunNothingNew());
             }
         }
         finally
         {
             benchmark.Cleanup();
+        }
+
+        if (only is not null)
+        {
+            return;
         }
 
         var floor = totals["Floor"];
@@ -49,8 +55,13 @@ public static class BoardRunHarness
             $"// BoardRunHarness ledger share of the full run: wall {(full.Wall - memory.Wall) / full.Wall:P1}, CPU {(full.Cpu - memory.Cpu) / full.Cpu:P1}; rerun / full run: wall {rerun.Wall / full.Wall:P1}, CPU {rerun.Cpu / full.Cpu:P1}"));
     }
 
-    private static void Measure(BoardRunBenchmark benchmark, int round, Dictionary<string, (double Wall, double Cpu)> totals, string name, Action<BoardRunBenchmark>? setup, Func<BoardRunBenchmark, Task<int>> work)
+    private static void Measure(BoardRunBenchmark benchmark, int round, Dictionary<string, (double Wall, double Cpu)> totals, string? only, string name, Action<BoardRunBenchmark>? setup, Func<BoardRunBenchmark, Task<int>> work)
     {
+        if (only is not null && only != name)
+        {
+            return;
+        }
+
         setup?.Invoke(benchmark);
         try
         {

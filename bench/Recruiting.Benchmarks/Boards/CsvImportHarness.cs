@@ -17,16 +17,30 @@ public static class CsvImportHarness
 
     public static void Run(IReadOnlyList<string> args)
     {
-        var sizes = args.Count == 0 ? [100_000, 200_000] : args.Select(a => int.Parse(a, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+        // Sizes, then optionally one case alone (for a profiler): --boards-csv-harness 100000 Import_InMemoryLedger
+        var only = args.FirstOrDefault(a => !char.IsAsciiDigit(a[0]));
+        var numbers = args.Where(a => char.IsAsciiDigit(a[0])).Select(a => int.Parse(a, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+        var sizes = numbers.Length == 0 ? [100_000, 200_000] : numbers;
         foreach (var rows in sizes)
         {
             var benchmark = new CsvImportBenchmark { Rows = rows };
             benchmark.Setup();
             try
             {
-                Measure(benchmark, rows, "ReadOnly (decode + parse + map)", b => b.ReadOnly());
-                Measure(benchmark, rows, "Import_InMemoryLedger", b => b.Import_InMemoryLedger());
-                Measure(benchmark, rows, "Import_SqliteLedger", b => b.Import_SqliteLedger());
+                if (only is null or "ReadOnly")
+                {
+                    Measure(benchmark, rows, "ReadOnly (decode + parse + map)", b => b.ReadOnly());
+                }
+
+                if (only is null or "Import_InMemoryLedger")
+                {
+                    Measure(benchmark, rows, "Import_InMemoryLedger", b => b.Import_InMemoryLedger());
+                }
+
+                if (only is null or "Import_SqliteLedger")
+                {
+                    Measure(benchmark, rows, "Import_SqliteLedger", b => b.Import_SqliteLedger());
+                }
             }
             finally
             {

@@ -122,8 +122,18 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             {
                 session = await connector.LoginAsync(credentials, cancellationToken).ConfigureAwait(false);
                 var postings = new Dictionary<string, BoardPosting>(StringComparer.Ordinal);
-                if (connector.Capabilities.HasFlag(BoardCapabilities.ListPostings))
+                var postingsRead = !connector.Capabilities.HasFlag(BoardCapabilities.ListPostings);
+
+                // The posting list (for the grace period of ended postings) is read once the board shows an applicant
+                // newer than the watermark: a rerun with nothing new reads the first list page only.
+                async Task ReadPostingsAsync()
                 {
+                    if (postingsRead)
+                    {
+                        return;
+                    }
+
+                    postingsRead = true;
                     var listed = await connector.ListPostingsAsync(session, cancellationToken).ConfigureAwait(false);
                     run.SetPostings(listed);
                     foreach (var posting in listed)
@@ -138,7 +148,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                     && !(summary.PostingId is { } id && postings.TryGetValue(id.Trim(), out var posting)
                         && posting is { State: BoardPostingState.Ended, EndedAt: { } ended } && now > ended + run.GracePeriod);
 
-                var read = await ReadApplicantsAsync(connector, session, run, watermark, state, options, WorthOpening, cancellationToken).ConfigureAwait(false);
+                var read = await ReadApplicantsAsync(connector, session, run, watermark, state, options, WorthOpening, ReadPostingsAsync, cancellationToken).ConfigureAwait(false);
                 var completed = await run.CompleteAsync(cancellationToken).ConfigureAwait(false);
 
                 // Ledger before watermark: only once every applicant read is done (or failed for good) does the watermark move.
@@ -147,7 +157,12 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                     await _state.AdvanceWatermarkAsync(tenant, board, account.Name, newest, top.BoardApplicantId, read.FirstPageRows, cancellationToken).ConfigureAwait(false);
                 }
 
-                await SetHealthAsync(tenant, account, BoardHealth.Healthy, null, cancellationToken).ConfigureAwait(false);
+                if (state is not { Health: BoardHealth.Healthy, HealthDetail: null } || state.HealthAccountRevision != account.Revision)
+                {
+                    // Healthy already (and we hold the account's lease): nothing to write.
+                    await SetHealthAsync(tenant, account, BoardHealth.Healthy, null, cancellationToken).ConfigureAwait(false);
+                }
+
                 await NotifyCompletedAsync(completed, options, cancellationToken).ConfigureAwait(false);
                 LogRunDone(_logger, tenant.Value, board, account.Name, completed.Counts.Seen, completed.Counts.Imported);
                 return new BoardRunResult(BoardRunStatus.Completed, completed, BoardHealth.Healthy);
@@ -172,7 +187,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
 
     private sealed record ReadSummary(BoardApplicant? Newest, bool RetryableFailures, int FirstPageRows);
 
-    private static async Task<ReadSummary> ReadApplicantsAsync(IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, CancellationToken cancellationToken)
+    private static async Task<ReadSummary> ReadApplicantsAsync(IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, Func<Task> readPostings, CancellationToken cancellationToken)
     {
         BoardApplicant? newest = null;
         var retryable = false;
@@ -208,6 +223,8 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                 {
                     return new ReadSummary(newest, true, firstPageRows);
                 }
+
+                await readPostings().ConfigureAwait(false);
 
                 // Skip the detail page of applicants already imported, not on the allow-list or past the grace period: the run counts them from the summary.
                 var open = new List<BoardApplicant>(summaries.Count);
