@@ -487,6 +487,19 @@ internal sealed partial class BoardImportRun : IAsyncDisposable
         _services.Metrics.Failed.Add(1, BoardImportMetrics.Tags(Tenant, Board));
     }
 
+    /// <summary>Counts an applicant the run could not read (its detail page failed), with its reason; the next run reads it again.</summary>
+    internal void CountUnreadApplicant(BoardApplicant applicant, string reason, string detail)
+    {
+        lock (_gate)
+        {
+            _seen++;
+            _failed++;
+            _pendingErrors.Add(new ImportRunError(reason, detail, null, applicant.BoardApplicantId));
+        }
+
+        _services.Metrics.Failed.Add(1, BoardImportMetrics.Tags(Tenant, Board));
+    }
+
     private (ImportCounts Counts, List<ImportRunError> Errors) TakePending()
     {
         lock (_gate)

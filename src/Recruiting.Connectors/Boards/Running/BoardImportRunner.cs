@@ -148,7 +148,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                     && !(summary.PostingId is { } id && postings.TryGetValue(id.Trim(), out var posting)
                         && posting is { State: BoardPostingState.Ended, EndedAt: { } ended } && now > ended + run.GracePeriod);
 
-                var read = await ReadApplicantsAsync(connector, session, run, watermark, state, options, WorthOpening, ReadPostingsAsync, cancellationToken).ConfigureAwait(false);
+                var read = await ReadApplicantsAsync(_logger, connector, session, run, watermark, state, options, WorthOpening, ReadPostingsAsync, cancellationToken).ConfigureAwait(false);
                 var completed = await run.CompleteAsync(cancellationToken).ConfigureAwait(false);
 
                 // Ledger before watermark: only once every applicant read is done (or failed for good) does the watermark move.
@@ -187,10 +187,11 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
 
     private sealed record ReadSummary(BoardApplicant? Newest, bool RetryableFailures, int FirstPageRows);
 
-    private static async Task<ReadSummary> ReadApplicantsAsync(IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, Func<Task> readPostings, CancellationToken cancellationToken)
+    private static async Task<ReadSummary> ReadApplicantsAsync(ILogger logger, IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, Func<Task> readPostings, CancellationToken cancellationToken)
     {
         BoardApplicant? newest = null;
         var retryable = false;
+        var failedInARow = 0;
         var firstPageRows = -1;
         string? page = null;
         var detail = connector.Capabilities.HasFlag(BoardCapabilities.ApplicantDetail);
@@ -256,10 +257,25 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                     IReadOnlyList<DocumentUpload>? documents = null;
                     if (detail && !skipDetail.Contains(summary) && worthOpening(summary))
                     {
-                        applicant = await connector.GetApplicantDetailAsync(session, summary, cancellationToken).ConfigureAwait(false);
-                        if (attachments && applicant.Attachments.Count > 0)
+                        try
                         {
-                            documents = await DownloadAsync(connector, session, applicant, cancellationToken).ConfigureAwait(false);
+                            applicant = await connector.GetApplicantDetailAsync(session, summary, cancellationToken).ConfigureAwait(false);
+                            if (attachments && applicant.Attachments.Count > 0)
+                            {
+                                documents = await DownloadAsync(connector, session, applicant, cancellationToken).ConfigureAwait(false);
+                            }
+
+                            failedInARow = 0;
+                        }
+                        catch (BoardUnavailableException ex) when (failedInARow < options.MaxFailedDetailPagesInARow)
+                        {
+                            // One page failed after the pipeline's retries on a board that otherwise answers: record it and
+                            // go on; the watermark stays where it was, so the next run reads this applicant again.
+                            failedInARow++;
+                            retryable = true;
+                            LogDetailPageFailed(logger, run.Tenant.Value, run.Board, run.Account.Name, summary.BoardApplicantId, ex.Message);
+                            run.CountUnreadApplicant(summary, "detailPageFailed", ex.Message);
+                            continue;
                         }
                     }
 
@@ -407,6 +423,9 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
 
     [LoggerMessage(EventId = RecruitingEventIds.Boards + 100, Level = LogLevel.Information, Message = "Board run of {Tenant}/{Board}/{Account} completed: seen {Seen}, imported {Imported}")]
     private static partial void LogRunDone(ILogger logger, string tenant, string board, string account, int seen, int imported);
+
+    [LoggerMessage(EventId = RecruitingEventIds.Boards + 102, Level = LogLevel.Warning, Message = "Board run of {Tenant}/{Board}/{Account}: the detail page of applicant {ApplicantId} failed and is read again by the next run: {Message}")]
+    private static partial void LogDetailPageFailed(ILogger logger, string tenant, string board, string account, string? applicantId, string message);
 
     [LoggerMessage(EventId = RecruitingEventIds.Boards + 101, Level = LogLevel.Warning, Message = "Board run of {Tenant}/{Board}/{Account} failed: {Code}: {Message}")]
     private static partial void LogConnectorFailed(ILogger logger, string tenant, string board, string account, string code, string message);
