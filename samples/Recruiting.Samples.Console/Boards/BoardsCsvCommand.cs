@@ -34,7 +34,7 @@ internal static class BoardsCsvCommand
                 if (BoardRegistry.Default.Find(name) is null)
                 {
                     var suggestion = BoardRegistry.Default.Suggest(name);
-                    throw new CliUsageException($"Unknown board '{name}'{(suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?")} Registered boards: {string.Join(", ", BoardRegistry.Default.Boards.Select(b => b.ServiceName))}.");
+                    throw new CliUsageException($"Unknown board '{name}'{(suggestion is null ? "." : $"; did you mean '{suggestion}'?")} Registered boards: {string.Join(", ", BoardRegistry.Default.Boards.Select(b => b.ServiceName))}.");
                 }
 
                 if (parse.GetValue(encoding) is { } enc && !CsvEncodings.TryResolve(enc, out _))
