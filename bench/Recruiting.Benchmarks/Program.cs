@@ -15,6 +15,18 @@ public static class BenchmarkProgram
             return;
         }
 
+        if (args.Length > 0 && args[0] == Boards.CsvImportHarness.Switch)
+        {
+            Boards.CsvImportHarness.Run(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == Boards.BoardRunHarness.Switch)
+        {
+            Boards.BoardRunHarness.Run(args[1..]);
+            return;
+        }
+
         var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args, config);
     }

@@ -201,6 +201,12 @@ public sealed class BoardSimulator : IAsyncDisposable
                 return Results.NotFound();
             }
 
+            if (Faults.IsDetailPageFailing(id))
+            {
+                Stats.Fault();
+                return Results.StatusCode(503);
+            }
+
             Stats.DetailPage();
             return Html(SimulatorPages.Detail(_options.BoardName, applicant, _options.DetailPagesInShiftJis, Faults.Layout), utf8: !_options.DetailPagesInShiftJis);
         }));

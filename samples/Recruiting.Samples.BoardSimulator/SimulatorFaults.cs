@@ -30,6 +30,7 @@ public sealed class SimulatorFaults
     private int _failStatus = 503;
     private TimeSpan? _retryAfter;
     private int _expireAfterRequests = -1;
+    private HashSet<string> _failingDetails = new(StringComparer.Ordinal);
 
     /// <summary>Gets or sets the layout changes in force.</summary>
     public LayoutChange Layout { get; set; }
@@ -64,6 +65,16 @@ public sealed class SimulatorFaults
         }
     }
 
+    /// <summary>Makes the detail pages of these applicants answer 503 until <see cref="Reset"/> (one broken page on a healthy board).</summary>
+    /// <param name="applicantIds">The applicants' ids.</param>
+    public void FailDetailPagesOf(params string[] applicantIds)
+    {
+        lock (_gate)
+        {
+            _failingDetails = new HashSet<string>(applicantIds, StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>Clears every fault.</summary>
     public void Reset()
     {
@@ -72,6 +83,7 @@ public sealed class SimulatorFaults
             _failRemaining = 0;
             _expireAfterRequests = -1;
             _retryAfter = null;
+            _failingDetails = new(StringComparer.Ordinal);
             Layout = LayoutChange.None;
             SlowPages = TimeSpan.Zero;
             Down = false;
@@ -100,6 +112,14 @@ public sealed class SimulatorFaults
             status = 0;
             retryAfter = null;
             return false;
+        }
+    }
+
+    internal bool IsDetailPageFailing(string applicantId)
+    {
+        lock (_gate)
+        {
+            return _failingDetails.Contains(applicantId);
         }
     }
 

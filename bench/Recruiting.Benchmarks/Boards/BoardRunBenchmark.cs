@@ -16,13 +16,16 @@ using Recruiting.Samples.BoardSimulator;
 namespace Recruiting.Benchmarks.Boards;
 
 /// <summary>
-/// A full automatic run of every account of the board simulator on loopback (rate limiting off) against the floor:
-/// HttpClient + AngleSharp logging in and fetching and parsing the same pages, nothing else. The SDK run with an
-/// in-memory ledger shows the ledger's share; a rerun with nothing new shows the watermark's effect.
+/// The targets, side by side in one run: a full automatic run importing 10,000 applicants over 100 accounts
+/// of the board simulator on loopback (rate limiting off) against the floor, HttpClient + AngleSharp logging in and
+/// fetching and parsing the same pages and nothing else (target: <c>FullRun</c> ≤ 1.15 × <c>Floor</c>). The same run
+/// with an in-memory ledger gives the ledger's share (<c>FullRun</c> − <c>FullRunInMemoryLedger</c>); a rerun with
+/// nothing new shows the watermark's effect (target: ≤ 5 % of <c>FullRun</c>).
 /// Sizes: BOARD_BENCH_ACCOUNTS (default 100) × BOARD_BENCH_APPLICANTS (default 100).
+/// <c>dotnet run -c Release --project bench/Recruiting.Benchmarks -- --filter '*BoardRunBenchmark*' --inProcess</c>
+/// (the job comes from the command line: an <c>[InProcess]</c> attribute here would run every benchmark twice).
 /// </summary>
 [MemoryDiagnoser]
-[InProcess]
 [WarmupCount(1)]
 [IterationCount(3)]
 [InvocationCount(1)]

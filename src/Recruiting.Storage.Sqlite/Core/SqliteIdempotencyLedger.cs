@@ -44,6 +44,110 @@ internal sealed class SqliteIdempotencyLedger(SqliteDatabase database, TimeProvi
         }
     }
 
+    /// <summary>One write transaction for the whole batch, with one prepared insert (and a read-back only for keys already known).</summary>
+    public async ValueTask<IReadOnlyList<LedgerEntry>> BeginManyAsync(TenantId tenant, IReadOnlyList<LedgerBegin> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var entry in entries)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(entry.Operation);
+        }
+
+        var now = time.GetUtcNow();
+        var createdAt = SqliteDatabase.FromDb(SqliteDatabase.ToDb(now));
+        return await database.WriteAsync<IReadOnlyList<LedgerEntry>>(async (connection, transaction) =>
+        {
+            var stored = new LedgerEntry[entries.Count];
+            using var insert = connection.Command(transaction, """
+                INSERT INTO idempotency_ledger (tenant, key, operation, state, payload, created_at)
+                VALUES ($tenant, $key, $operation, 0, $payload, $now)
+                ON CONFLICT (tenant, key) DO NOTHING;
+                """, ("$tenant", tenant.Value), ("$key", string.Empty), ("$operation", string.Empty), ("$payload", null), ("$now", SqliteDatabase.ToDb(now)));
+            var key = insert.Parameters["$key"];
+            var operation = insert.Parameters["$operation"];
+            var payload = insert.Parameters["$payload"];
+            insert.Prepare();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                key.Value = entry.Key.Value;
+                operation.Value = entry.Operation;
+                payload.Value = (object?)entry.Payload ?? DBNull.Value;
+                var inserted = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                stored[i] = inserted == 1
+                    ? new LedgerEntry(tenant, entry.Key, entry.Operation, LedgerState.Pending, entry.Payload, null, createdAt, null)
+                    : await ReadAsync(connection, transaction, tenant, entry.Key, cancellationToken).ConfigureAwait(false)
+                        ?? throw new InvalidOperationException("The ledger entry vanished inside its own transaction.");
+            }
+
+            return stored;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One write transaction for the whole batch with one prepared update; nothing is marked when a key was never begun.</summary>
+    public async ValueTask CompleteManyAsync(TenantId tenant, IReadOnlyList<LedgerCompletion> completions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(completions);
+        if (completions.Count == 0)
+        {
+            return;
+        }
+
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            using var update = connection.Command(transaction, """
+                UPDATE idempotency_ledger SET state = 1, result = $result, completed_at = $now
+                WHERE tenant = $tenant AND key = $key;
+                """, ("$tenant", tenant.Value), ("$key", string.Empty), ("$result", null), ("$now", SqliteDatabase.ToDb(time.GetUtcNow())));
+            var key = update.Parameters["$key"];
+            var result = update.Parameters["$result"];
+            update.Prepare();
+            foreach (var completion in completions)
+            {
+                key.Value = completion.Key.Value;
+                result.Value = (object?)completion.Result ?? DBNull.Value;
+                if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    // Thrown inside the transaction: it rolls back, so the batch is all or none.
+                    throw new InvalidOperationException($"Idempotency key '{completion.Key}' of tenant '{tenant}' was never begun.");
+                }
+            }
+
+            return completions.Count;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One connection and one prepared select for the whole batch.</summary>
+    public async ValueTask<IReadOnlyList<LedgerEntry?>> GetManyAsync(TenantId tenant, IReadOnlyList<IdempotencyKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        return await database.ReadAsync<IReadOnlyList<LedgerEntry?>>(async connection =>
+        {
+            var entries = new LedgerEntry?[keys.Count];
+            using var select = connection.Command(null, $"SELECT {Columns} FROM idempotency_ledger WHERE tenant = $tenant AND key = $key;", ("$tenant", tenant.Value), ("$key", string.Empty));
+            var key = select.Parameters["$key"];
+            select.Prepare();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                key.Value = keys[i].Value;
+                using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                entries[i] = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Map(reader) : null;
+            }
+
+            return entries;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<LedgerEntry?> GetAsync(TenantId tenant, IdempotencyKey key, CancellationToken cancellationToken = default)
         => await database.ReadAsync(connection => ReadAsync(connection, null, tenant, key, cancellationToken), cancellationToken).ConfigureAwait(false);
 

@@ -13,7 +13,7 @@ internal sealed class BoardImportFixture : IDisposable
 
     private readonly TestTempDirectory _directory;
 
-    public BoardImportFixture(Action<BoardImportOptions>? configure = null, TestTempDirectory? directory = null, FakeTimeProvider? time = null, InMemoryHost? host = null)
+    public BoardImportFixture(Action<BoardImportOptions>? configure = null, TestTempDirectory? directory = null, FakeTimeProvider? time = null, InMemoryHost? host = null, Action<IServiceCollection>? services = null)
     {
         _directory = directory ?? new TestTempDirectory();
         OwnsDirectory = directory is null;
@@ -21,9 +21,10 @@ internal sealed class BoardImportFixture : IDisposable
         Host.AddTenant(Tenant.Value);
         Host.AddJob(Tenant, "job-sales", "営業");
         Time = time ?? new FakeTimeProvider(TestServices.Start);
-        var services = TestServices.Create(Host, Time);
-        services.AddRecruiting().UseSqliteStorage(DatabasePath).AddBoardImport(configure ?? (_ => { }));
-        Provider = services.BuildServiceProvider();
+        var collection = TestServices.Create(Host, Time);
+        collection.AddRecruiting().UseSqliteStorage(DatabasePath).AddBoardImport(configure ?? (_ => { }));
+        services?.Invoke(collection);
+        Provider = collection.BuildServiceProvider();
     }
 
     public bool OwnsDirectory { get; }

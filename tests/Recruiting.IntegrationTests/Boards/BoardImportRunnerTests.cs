@@ -137,6 +137,47 @@ public sealed class BoardImportRunnerTests
         (await f.StateAsync())!.Health.Should().Be(BoardHealth.Healthy);
     }
 
+    [Fact]
+    public async Task AFailingDetailPage_IsRecordedAndSkipped_TheRunGoesOn_AndTheNextRunReadsItAgain()
+    {
+        await using var f = await BoardImportFixture.CreateAsync(connector: o => o.MaxRetries = 1);
+        var importable = f.Importable("acct001");
+        var broken = f.Simulator.Account("acct001").Applicants.First(a => a.Posting.Published).Id;
+        f.Simulator.Faults.FailDetailPagesOf(broken);
+
+        var first = await f.RunAsync();
+
+        first.Status.Should().Be(BoardRunStatus.Completed, "one broken page does not end the run");
+        first.Run!.Counts.Imported.Should().Be(importable - 1);
+        first.Run.Counts.Failed.Should().Be(1);
+        first.Run.Errors.Should().ContainSingle(e => e.Code == "detailPageFailed" && e.BoardApplicantId == broken);
+        f.Host.Intakes.Should().NotContain(i => i.Request.Source.ExternalId == broken);
+        (await f.StateAsync())!.WatermarkAppliedAt.Should().BeNull("the watermark never moves past an unread applicant");
+
+        f.Simulator.Faults.Reset();
+        var second = await f.RunAsync();
+
+        second.Run!.Counts.Imported.Should().Be(1);
+        second.Run.Counts.Failed.Should().Be(0);
+        f.Host.Intakes.Should().HaveCount(importable);
+        f.DistinctIntakes.Should().Be(importable);
+        (await f.StateAsync())!.WatermarkApplicantId.Should().Be(f.Simulator.Account("acct001").Applicants[0].Id);
+    }
+
+    [Fact]
+    public async Task DetailPagesFailingInARow_EndTheRunAsUnavailable()
+    {
+        await using var f = await BoardImportFixture.CreateAsync(connector: o => o.MaxRetries = 1, runner: o => o.MaxFailedDetailPagesInARow = 2);
+        f.Simulator.Faults.FailDetailPagesOf([.. f.Simulator.Account("acct001").Applicants.Select(a => a.Id)]);
+
+        var run = await f.RunAsync();
+
+        run.Status.Should().Be(BoardRunStatus.Failed);
+        run.Health.Should().Be(BoardHealth.Unavailable);
+        run.Run!.Errors.Count(e => e.Code == "detailPageFailed").Should().Be(2);
+        (await f.StateAsync())!.WatermarkAppliedAt.Should().BeNull();
+    }
+
     [Theory]
     [InlineData(LayoutChange.ApplicantList, "table.applicants tr.applicant")]
     [InlineData(LayoutChange.DetailField, "dl.profile dd.name")]

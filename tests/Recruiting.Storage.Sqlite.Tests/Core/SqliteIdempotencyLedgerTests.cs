@@ -41,6 +41,56 @@ public class SqliteIdempotencyLedgerTests
     }
 
     [Fact]
+    public async Task BeginMany_RecordsNewKeysPending_ReturnsKnownOnesAsStored_AndAKeyGivenTwiceOnce()
+    {
+        using var store = new SqliteTestStore();
+        var ledger = store.Get<IIdempotencyLedger>();
+        var done = IdempotencyKey.Create("board", "done");
+        await ledger.BeginAsync(Tenant, done, "board.intake", "{\"old\":1}");
+        await ledger.CompleteAsync(Tenant, done, "{\"application\":\"app-1\"}");
+        store.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var fresh = IdempotencyKey.Create("board", "fresh");
+        var entries = await ledger.BeginManyAsync(Tenant,
+        [
+            new LedgerBegin(fresh, "board.intake", "{\"n\":1}"),
+            new LedgerBegin(done, "board.intake", "{\"n\":2}"),
+            new LedgerBegin(fresh, "board.intake", "{\"n\":3}"),
+        ]);
+
+        entries.Select(e => e.Key).Should().Equal(fresh, done, fresh);
+        entries[0].Should().BeEquivalentTo(new LedgerEntry(Tenant, fresh, "board.intake", LedgerState.Pending, "{\"n\":1}", null, TestServices.Start.AddMinutes(1), null));
+        entries[1].State.Should().Be(LedgerState.Done);
+        entries[1].Result.Should().Be("{\"application\":\"app-1\"}");
+        entries[1].Payload.Should().Be("{\"old\":1}", "a known key keeps what was stored");
+        entries[2].Should().BeEquivalentTo(entries[0], "the second occurrence finds the first");
+        (await ledger.GetAsync(Tenant, fresh)).Should().BeEquivalentTo(entries[0]);
+        (await ledger.BeginManyAsync(Tenant, [])).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task CompleteMany_MarksAllDone_OrNoneWhenAKeyWasNeverBegun()
+    {
+        using var store = new SqliteTestStore();
+        var ledger = store.Get<IIdempotencyLedger>();
+        var a = IdempotencyKey.Create("k", "a");
+        var b = IdempotencyKey.Create("k", "b");
+        await ledger.BeginManyAsync(Tenant, [new LedgerBegin(a, "op", null), new LedgerBegin(b, "op", null)]);
+
+        var act = () => ledger.CompleteManyAsync(Tenant, [new LedgerCompletion(a, "ra"), new LedgerCompletion(IdempotencyKey.Create("k", "never"), null)]).AsTask();
+        await act.Should().ThrowAsync<InvalidOperationException>();
+        (await ledger.GetAsync(Tenant, a))!.State.Should().Be(LedgerState.Pending, "the batch is one transaction: all or none");
+
+        await ledger.CompleteManyAsync(Tenant, [new LedgerCompletion(a, "ra"), new LedgerCompletion(b, null)]);
+        var entries = await ledger.GetManyAsync(Tenant, [a, IdempotencyKey.Create("k", "unknown"), b]);
+        entries[0]!.State.Should().Be(LedgerState.Done);
+        entries[0]!.Result.Should().Be("ra");
+        entries[1].Should().BeNull();
+        entries[2]!.State.Should().Be(LedgerState.Done);
+        (await ledger.GetManyAsync(new TenantId("globex"), [a])).Should().Equal([null], "entries are scoped by tenant");
+    }
+
+    [Fact]
     public async Task Complete_OfAnUnknownKey_Throws()
     {
         using var store = new SqliteTestStore();

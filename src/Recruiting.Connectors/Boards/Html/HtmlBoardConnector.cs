@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Css.Dom;
+using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -27,6 +30,12 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
     private readonly TimeZoneInfo _timeZone;
     private readonly Encoding _defaultEncoding;
     private readonly Encoding? _detailEncoding;
+    private readonly string[] _dateFormats;
+    private readonly string[] _dateTimeFormats;
+
+    // The definition's selectors are parsed once (AngleSharp parses a selector string on every query otherwise).
+    private readonly ConcurrentDictionary<string, ISelector?> _selectors = new(StringComparer.Ordinal);
+    private readonly CssSelectorParser _selectorParser = new();
 
     public HtmlBoardConnector(HtmlBoardDefinition definition, IHttpClientFactory httpClientFactory, BoardResiliencePipelines pipelines, IOptionsMonitor<BoardConnectorOptions> options, TimeProvider timeProvider)
     {
@@ -45,6 +54,8 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         _timeZone = TimeZoneInfo.FindSystemTimeZoneById(definition.TimeZone);
         _defaultEncoding = PageEncodings.Find(definition.Encoding)!;
         _detailEncoding = PageEncodings.Find(definition.Detail?.Encoding);
+        _dateFormats = [.. definition.DateFormats];
+        _dateTimeFormats = [.. definition.DateTimeFormats];
         Capabilities = BoardCapabilities.Login | BoardCapabilities.ListPostings | BoardCapabilities.ListApplicants
             | (definition.Detail is null ? BoardCapabilities.None : BoardCapabilities.ApplicantDetail)
             | (string.IsNullOrWhiteSpace(definition.Detail?.Attachments) ? BoardCapabilities.None : BoardCapabilities.Attachments);
@@ -82,7 +93,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         var html = Session(session);
         var list = _definition.Postings;
         var page = await GetPageAsync(html, new Uri(html.BaseAddress, list.Path), _defaultEncoding, cancellationToken).ConfigureAwait(false);
-        var rows = page.QuerySelectorAll(list.Row);
+        var rows = All(page, list.Row);
         if (rows.Length == 0)
         {
             if (!string.IsNullOrWhiteSpace(list.Empty) && page.QuerySelector(list.Empty) is not null)
@@ -130,7 +141,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
 
         var document = await GetPageAsync(html, url, _defaultEncoding, cancellationToken).ConfigureAwait(false);
         html.ListPagesRead++;
-        var rows = document.QuerySelectorAll(list.Row);
+        var rows = All(document, list.Row);
         if (rows.Length == 0)
         {
             if (list.Total is not null && ParseCount(document.QuerySelector(list.Total)?.TextContent) is > 0)
@@ -153,7 +164,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
             var applicant = ReadApplicant(row, list.Fields, baseApplicant: null);
             if (_definition.Detail is not null)
             {
-                var link = row.QuerySelector(list.DetailLink!)?.GetAttribute("href");
+                var link = One(row, list.DetailLink!)?.GetAttribute("href");
                 if (string.IsNullOrWhiteSpace(link))
                 {
                     throw LayoutChanged(list.DetailLink!, "An applicant row has no link to its detail page.");
@@ -176,7 +187,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         {
             if (!string.IsNullOrWhiteSpace(list.Paging.NextLink))
             {
-                var href = document.QuerySelector(list.Paging.NextLink)?.GetAttribute("href");
+                var href = One(document, list.Paging.NextLink)?.GetAttribute("href");
                 next = string.IsNullOrWhiteSpace(href) ? null : new Uri(url, href).PathAndQuery;
             }
             else if (list.Paging.PageParameter is { } parameter)
@@ -204,7 +215,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         if (!string.IsNullOrWhiteSpace(detail.Attachments))
         {
             var attachments = new List<BoardAttachmentReference>();
-            foreach (var link in document.QuerySelectorAll(detail.Attachments))
+            foreach (var link in All(document, detail.Attachments))
             {
                 var href = link.GetAttribute("href");
                 if (string.IsNullOrWhiteSpace(href))
@@ -424,6 +435,19 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
+            if (response.Content.Headers.ContentLength is { } known && response.Content.Headers.ContentEncoding.Count == 0)
+            {
+                // The usual case: one array of the announced size, no copies.
+                var bytes = new byte[known];
+                var filled = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                if (filled == bytes.Length && await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    return bytes;
+                }
+
+                throw new BoardUnavailableException(Board, $"The board sent {(filled < bytes.Length ? "fewer" : "more")} bytes than the {known} it announced.");
+            }
+
             using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
             int read;
@@ -541,27 +565,27 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         };
     }
 
-    private static string? Read(IElement scope, HtmlField? field)
+    private string? Read(IParentNode scope, HtmlField? field)
     {
         if (field is null || string.IsNullOrWhiteSpace(field.Selector))
         {
             return null;
         }
 
-        var element = scope.QuerySelector(field.Selector);
+        var element = One(scope, field.Selector);
         var value = element is null ? null : Clean(field.Attribute is null ? element.TextContent : element.GetAttribute(field.Attribute));
         return string.IsNullOrEmpty(value) ? null : value;
     }
 
-    private string Required(IElement scope, HtmlField field)
+    private string Required(IParentNode scope, HtmlField field)
         => Read(scope, field) ?? throw LayoutChanged(field.ToString(), $"The required field '{field}' was not found.");
 
-    private static List<string> ReadAll(IElement scope, IList<HtmlField> fields)
+    private List<string> ReadAll(IParentNode scope, IList<HtmlField> fields)
     {
         var values = new List<string>();
         foreach (var field in fields)
         {
-            foreach (var element in scope.QuerySelectorAll(field.Selector))
+            foreach (var element in All(scope, field.Selector))
             {
                 var value = Clean(field.Attribute is null ? element.TextContent : element.GetAttribute(field.Attribute));
                 if (!string.IsNullOrEmpty(value) && !values.Contains(value, StringComparer.Ordinal))
@@ -574,18 +598,59 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         return values;
     }
 
-    private static string? Clean(string? value) => value is null ? null : Whitespace().Replace(value, " ").Trim();
+    /// <summary>Collapses runs of white space to one space and trims; text that needs neither is returned as is.</summary>
+    internal static string? Clean(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var previousSpace = true;
+        foreach (var c in value)
+        {
+            var space = char.IsWhiteSpace(c);
+            if (space && (previousSpace || c != ' '))
+            {
+                return Whitespace().Replace(value, " ").Trim();
+            }
+
+            previousSpace = space;
+        }
+
+        return previousSpace ? value.TrimEnd() : value;
+    }
+
+    /// <summary>The first element under <paramref name="scope"/> matching a selector of the definition.</summary>
+    private IElement? One(IParentNode scope, string selector)
+        => Compiled(selector) is { } compiled ? ((INode)scope).ChildNodes.QuerySelector(compiled) : scope.QuerySelector(selector);
+
+    /// <summary>Every element under <paramref name="scope"/> matching a selector of the definition, in document order.</summary>
+    private IHtmlCollection<IElement> All(IParentNode scope, string selector)
+        => Compiled(selector) is { } compiled ? ((INode)scope).ChildNodes.QuerySelectorAll(compiled) : scope.QuerySelectorAll(selector);
+
+    /// <summary>A selector parsed once; <see langword="null"/> for one AngleSharp cannot parse (the string query then reports it as before).</summary>
+    private ISelector? Compiled(string selector)
+        => _selectors.TryGetValue(selector, out var compiled) ? compiled : _selectors.GetOrAdd(selector, Parse);
+
+    private ISelector? Parse(string selector)
+    {
+        lock (_selectorParser)
+        {
+            return _selectorParser.ParseSelector(selector);
+        }
+    }
 
     private DateTimeOffset? ParseDate(IElement scope, HtmlField? field)
         => Read(scope, field) is { } text && TryParseDate(text, out var date) ? ToBoardTime(date) : null;
 
     private bool TryParseDate(string text, out DateTime date)
-        => DateTime.TryParseExact(text, [.. _definition.DateFormats], CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date);
+        => DateTime.TryParseExact(text, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out date);
 
     private bool TryParseDateTime(string text, out DateTimeOffset value)
     {
-        if (DateTime.TryParseExact(text, [.. _definition.DateTimeFormats], CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local)
-            || DateTime.TryParseExact(text, [.. _definition.DateFormats], CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out local))
+        if (DateTime.TryParseExact(text, _dateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local)
+            || DateTime.TryParseExact(text, _dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out local))
         {
             value = ToBoardTime(local);
             return true;

@@ -28,7 +28,10 @@ internal static class BoardConnectorRegistration
             options.Configure(configure);
         }
 
+        // No per-request logging of IHttpClientFactory: board addresses name applicants (personal data), a run reads
+        // thousands of pages, and the SDK logs runs, failures and health itself. A host wanting it calls AddDefaultLogger().
         return services.AddHttpClient(HtmlBoardConnector.HttpClientName(board))
+            .RemoveAllLoggers()
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan) // the pipeline's timeout rules
             .ConfigurePrimaryHttpMessageHandler(BoardSessionHandler.CreatePrimaryHandler)
             .AddHttpMessageHandler(() => new BoardSessionHandler());

@@ -22,6 +22,15 @@ public sealed class BoardImportOptions
     [Range(1, 1_000_000)]
     public int HistoryFlushInterval { get; set; } = BoardImportConstants.DefaultHistoryFlushInterval;
 
+    /// <summary>
+    /// Gets or sets how many records of a file share one ledger batch (one pending write and one done write; the runner
+    /// batches by board page). A crash between the two writes makes the next run send that many keys to the host again,
+    /// which it answers with its first results.
+    /// </summary>
+    /// <value>The default value is 256.</value>
+    [Range(1, 10_000)]
+    public int FileBatchSize { get; set; } = BoardImportConstants.DefaultFileBatchSize;
+
     /// <summary>Gets or sets the limits of the CSV reader.</summary>
     [Required]
     [ValidateObjectMembers]
@@ -34,6 +43,8 @@ internal static class BoardImportConstants
     public const string DefaultAccountName = "default";
 
     public const int DefaultHistoryFlushInterval = 500;
+
+    public const int DefaultFileBatchSize = 256;
 
     public const string IntakeOperation = "board.intake";
 

@@ -115,6 +115,34 @@ internal sealed partial class BoardImportRun : IAsyncDisposable
         return entry?.State == LedgerState.Done;
     }
 
+    /// <summary>Tells which applicants of a page were already imported (done in the ledger), in one ledger read.</summary>
+    /// <param name="applicants">The applicants (list summaries are enough when they carry the board id).</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>Whether each is done, in order.</returns>
+    public async ValueTask<bool[]> AreAlreadyImportedAsync(IReadOnlyList<BoardApplicant> applicants, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(applicants);
+        var done = new bool[applicants.Count];
+        if (applicants.Count == 0)
+        {
+            return done;
+        }
+
+        var keys = new IdempotencyKey[applicants.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = KeyOf(applicants[i]);
+        }
+
+        var entries = await _services.Ledger.GetManyAsync(Tenant, keys, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < done.Length; i++)
+        {
+            done[i] = entries[i]?.State == LedgerState.Done;
+        }
+
+        return done;
+    }
+
     /// <summary>Imports one applicant.</summary>
     /// <param name="applicant">The applicant.</param>
     /// <param name="documents">The applicant's files, already opened through the connector.</param>
@@ -125,19 +153,101 @@ internal sealed partial class BoardImportRun : IAsyncDisposable
     public async ValueTask<ApplicantImportOutcome> ImportAsync(BoardApplicant applicant, IReadOnlyList<DocumentUpload>? documents = null, int? row = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(applicant);
+        var outcomes = await ImportBatchAsync([new ApplicantToImport(applicant, documents, row)], cancellationToken).ConfigureAwait(false);
+        return outcomes[0];
+    }
+
+    /// <summary>
+    /// Imports a batch of applicants (a page of the board, a block of file records) with two ledger writes for the whole
+    /// batch: one records every new key as pending (ledger before effect), then the host is called for each with its key,
+    /// then one marks the confirmed ones done. A crash between the two writes leaves the batch pending: the next run or
+    /// <see cref="BoardImportPipeline.ReplayPendingAsync"/> calls the host again with the same keys and the host answers
+    /// its first results, so nothing is lost and nothing is duplicated. An applicant whose key came earlier in the same
+    /// batch is a duplicate of that one.
+    /// </summary>
+    /// <param name="batch">The applicants, in order.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>What became of each, in order.</returns>
+    /// <exception cref="InvalidOperationException">The run was completed.</exception>
+    public async ValueTask<ApplicantImportOutcome[]> ImportBatchAsync(IReadOnlyList<ApplicantToImport> batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
         if (_completed is not null)
         {
             throw new InvalidOperationException($"Import run {Id} is completed.");
         }
 
-        if (Trigger == ImportTrigger.Automatic && !await AccountStillExistsAsync(cancellationToken).ConfigureAwait(false))
+        var outcomes = new ApplicantImportOutcome[batch.Count];
+        if (batch.Count == 0)
         {
-            return new ApplicantImportOutcome(ApplicantImportStatus.AccountDeleted, null, "accountDeleted", "The account was deleted; its imports stopped.");
+            return outcomes;
         }
 
-        var outcome = await DecideAndImportAsync(applicant, documents, cancellationToken).ConfigureAwait(false);
-        await CountAsync(applicant, outcome, row, cancellationToken).ConfigureAwait(false);
-        return outcome;
+        if (Trigger == ImportTrigger.Automatic && !await AccountStillExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var deleted = new ApplicantImportOutcome(ApplicantImportStatus.AccountDeleted, null, "accountDeleted", "The account was deleted; its imports stopped.");
+            Array.Fill(outcomes, deleted);
+            return outcomes;
+        }
+
+        // Decide each applicant without the ledger; the importable ones go to one pending write.
+        var begins = new List<LedgerBegin>(batch.Count);
+        var pending = new List<(int Index, IntakePayload Payload)>(batch.Count);
+        Dictionary<string, int>? firstOfKey = null;
+        int[]? sameKeyAs = null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (outcome, payload) = Decide(batch[i].Applicant);
+            if (payload is null)
+            {
+                outcomes[i] = outcome!.Status == ApplicantImportStatus.Failed && outcome.Reason == NoMappingReason
+                    ? await UnmappedAsync(outcome, cancellationToken).ConfigureAwait(false)
+                    : outcome;
+                continue;
+            }
+
+            var key = outcome!.Key!.Value;
+            if (batch.Count > 1)
+            {
+                firstOfKey ??= new Dictionary<string, int>(batch.Count, StringComparer.Ordinal);
+                if (!firstOfKey.TryAdd(key.Value, i))
+                {
+                    sameKeyAs ??= new int[batch.Count];
+                    sameKeyAs[i] = firstOfKey[key.Value] + 1;
+                    continue;
+                }
+            }
+
+            outcomes[i] = outcome;
+            begins.Add(new LedgerBegin(key, BoardImportConstants.IntakeOperation, payload.Serialize()));
+            pending.Add((i, payload));
+        }
+
+        if (begins.Count > 0)
+        {
+            await ImportPendingAsync(batch, begins, pending, outcomes, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (sameKeyAs is not null)
+        {
+            for (var i = 0; i < sameKeyAs.Length; i++)
+            {
+                if (sameKeyAs[i] > 0)
+                {
+                    var first = outcomes[sameKeyAs[i] - 1];
+                    outcomes[i] = first.Status is ApplicantImportStatus.Imported or ApplicantImportStatus.Duplicate
+                        ? new ApplicantImportOutcome(ApplicantImportStatus.Duplicate, first.Key, Result: first.Result)
+                        : first;
+                }
+            }
+        }
+
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            await CountAsync(batch[i].Applicant, outcomes[i], batch[i].Row, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcomes;
     }
 
     /// <summary>Records a run-level error (a page that failed, a connector error) without ending the run.</summary>
@@ -177,23 +287,26 @@ internal sealed partial class BoardImportRun : IAsyncDisposable
         }
     }
 
-    private async ValueTask<ApplicantImportOutcome> DecideAndImportAsync(BoardApplicant applicant, IReadOnlyList<DocumentUpload>? documents, CancellationToken cancellationToken)
+    private const string NoMappingReason = "noPostingMapping";
+
+    /// <summary>Decides an applicant without the ledger: a final outcome, or (with its key in the outcome) the payload to import.</summary>
+    private (ApplicantImportOutcome? Outcome, IntakePayload? Payload) Decide(BoardApplicant applicant)
     {
         if (string.IsNullOrWhiteSpace(applicant.Profile.Name.Full))
         {
-            return new ApplicantImportOutcome(ApplicantImportStatus.Failed, null, "missingName", "The applicant has no name.");
+            return (new ApplicantImportOutcome(ApplicantImportStatus.Failed, null, "missingName", "The applicant has no name."), null);
         }
 
         if (Trigger == ImportTrigger.Automatic)
         {
             if (!Settings.IsActive(Account.Name, applicant.PostingId, applicant.PostingTitle))
             {
-                return new ApplicantImportOutcome(ApplicantImportStatus.NotOnAllowList, null, "notOnAllowList", $"Posting '{applicant.PostingTitle ?? applicant.PostingId}' is not on the active-postings list.");
+                return (new ApplicantImportOutcome(ApplicantImportStatus.NotOnAllowList, null, "notOnAllowList", $"Posting '{applicant.PostingTitle ?? applicant.PostingId}' is not on the active-postings list."), null);
             }
 
             if (FindPosting(applicant) is { State: BoardPostingState.Ended, EndedAt: { } ended } && _services.Time.GetUtcNow() > ended + GracePeriod)
             {
-                return new ApplicantImportOutcome(ApplicantImportStatus.NotOnAllowList, null, "postingEnded", $"Posting '{applicant.PostingTitle ?? applicant.PostingId}' ended on {ended:yyyy-MM-dd}, more than {GracePeriod.TotalDays:0.#} days ago.");
+                return (new ApplicantImportOutcome(ApplicantImportStatus.NotOnAllowList, null, "postingEnded", $"Posting '{applicant.PostingTitle ?? applicant.PostingId}' ended on {ended:yyyy-MM-dd}, more than {GracePeriod.TotalDays:0.#} days ago."), null);
             }
         }
 
@@ -201,49 +314,92 @@ internal sealed partial class BoardImportRun : IAsyncDisposable
         var mapping = Settings.FindMapping(Account.Name, applicant.PostingId, applicant.PostingTitle);
         if (mapping is null)
         {
-            // A removed mapping must not turn an applicant imported earlier into a failure.
-            var known = await _services.Ledger.GetAsync(Tenant, key, cancellationToken).ConfigureAwait(false);
-            if (known?.State == LedgerState.Done)
-            {
-                return new ApplicantImportOutcome(ApplicantImportStatus.Duplicate, key, Result: IntakeResultPayload.Deserialize(known.Result));
-            }
-
-            return new ApplicantImportOutcome(ApplicantImportStatus.Failed, key, "noPostingMapping", $"No job is mapped to posting '{applicant.PostingTitle ?? applicant.PostingId ?? "(none)"}'.");
+            return (new ApplicantImportOutcome(ApplicantImportStatus.Failed, key, NoMappingReason, $"No job is mapped to posting '{applicant.PostingTitle ?? applicant.PostingId ?? "(none)"}'."), null);
         }
 
-        var manual = Trigger == ImportTrigger.Manual;
         var payload = new IntakePayload(
             Board,
             Account.Name,
-            manual,
+            Trigger == ImportTrigger.Manual,
             applicant.Profile,
             mapping.Job,
             mapping.Flow,
             new ApplicantSource(Board, Account.Name, applicant.BoardApplicantId, applicant.PostingId, applicant.PostingTitle),
             applicant.AppliedAt,
             applicant.ExtraFields);
+        return (new ApplicantImportOutcome(ApplicantImportStatus.Imported, key), payload);
+    }
 
-        var entry = await _services.Ledger.BeginAsync(Tenant, key, BoardImportConstants.IntakeOperation, payload.Serialize(), cancellationToken).ConfigureAwait(false);
-        if (entry.State == LedgerState.Done)
-        {
-            return new ApplicantImportOutcome(ApplicantImportStatus.Duplicate, key, Result: IntakeResultPayload.Deserialize(entry.Result));
-        }
+    /// <summary>A removed mapping must not turn an applicant imported earlier into a failure.</summary>
+    private async ValueTask<ApplicantImportOutcome> UnmappedAsync(ApplicantImportOutcome failed, CancellationToken cancellationToken)
+    {
+        var known = await _services.Ledger.GetAsync(Tenant, failed.Key!.Value, cancellationToken).ConfigureAwait(false);
+        return known?.State == LedgerState.Done
+            ? new ApplicantImportOutcome(ApplicantImportStatus.Duplicate, failed.Key, Result: IntakeResultPayload.Deserialize(known.Result))
+            : failed;
+    }
 
-        IntakeResult result;
+    /// <summary>Pending write for the batch → the host with each key → done write for the confirmed ones → events.</summary>
+    private async ValueTask ImportPendingAsync(IReadOnlyList<ApplicantToImport> batch, List<LedgerBegin> begins, List<(int Index, IntakePayload Payload)> pending, ApplicantImportOutcome[] outcomes, CancellationToken cancellationToken)
+    {
+        var entries = await _services.Ledger.BeginManyAsync(Tenant, begins, cancellationToken).ConfigureAwait(false);
+        var completions = new List<LedgerCompletion>(entries.Count);
+        var imported = new List<(int Index, IntakeResult Result)>(entries.Count);
         try
         {
-            result = await _services.Intake.ImportApplicantAsync(Tenant, payload.ToRequest(documents), key, cancellationToken).ConfigureAwait(false);
+            for (var j = 0; j < entries.Count; j++)
+            {
+                var (index, payload) = pending[j];
+                var key = begins[j].Key;
+                var entry = entries[j];
+                if (entry.State == LedgerState.Done)
+                {
+                    outcomes[index] = new ApplicantImportOutcome(ApplicantImportStatus.Duplicate, key, Result: IntakeResultPayload.Deserialize(entry.Result));
+                    continue;
+                }
+
+                IntakeResult result;
+                try
+                {
+                    result = await _services.Intake.ImportApplicantAsync(Tenant, payload.ToRequest(batch[index].Documents), key, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The key stays pending: the next run (or ReplayPendingAsync) calls the host again with the same key.
+                    LogIntakeFailed(_services.Logger, ex, Tenant.Value, Board, Account.Name);
+                    outcomes[index] = new ApplicantImportOutcome(ApplicantImportStatus.Failed, key, "intakeFailed", ex.Message);
+                    continue;
+                }
+
+                completions.Add(new LedgerCompletion(key, IntakeResultPayload.Serialize(result)));
+                imported.Add((index, result));
+                outcomes[index] = new ApplicantImportOutcome(ApplicantImportStatus.Imported, key, Result: result);
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch when (completions.Count > 0)
         {
-            // The key stays pending: the next run (or ReplayPendingAsync) calls the host again with the same key.
-            LogIntakeFailed(_services.Logger, ex, Tenant.Value, Board, Account.Name);
-            return new ApplicantImportOutcome(ApplicantImportStatus.Failed, key, "intakeFailed", ex.Message);
+            // Cancelled (or the host threw what the SDK cannot handle) mid-batch: keep the marks of what the host
+            // confirmed, so only the interrupted applicant is sent again. A real crash loses these marks and the
+            // rerun sends the batch's keys again, which the host answers with its first results.
+            await _services.Ledger.CompleteManyAsync(Tenant, completions, CancellationToken.None).ConfigureAwait(false);
+            await PublishImportedAsync(batch, imported, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
 
-        await _services.Ledger.CompleteAsync(Tenant, key, IntakeResultPayload.Serialize(result), cancellationToken).ConfigureAwait(false);
-        await _services.Events.PublishAsync(new ApplicantImported(Tenant, _services.Time.GetUtcNow(), Board, Account.Name, result.Application, result.Candidate, applicant.BoardApplicantId, manual), cancellationToken).ConfigureAwait(false);
-        return new ApplicantImportOutcome(ApplicantImportStatus.Imported, key, Result: result);
+        if (completions.Count > 0)
+        {
+            await _services.Ledger.CompleteManyAsync(Tenant, completions, cancellationToken).ConfigureAwait(false);
+            await PublishImportedAsync(batch, imported, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask PublishImportedAsync(IReadOnlyList<ApplicantToImport> batch, List<(int Index, IntakeResult Result)> imported, CancellationToken cancellationToken)
+    {
+        var manual = Trigger == ImportTrigger.Manual;
+        foreach (var (index, result) in imported)
+        {
+            await _services.Events.PublishAsync(new ApplicantImported(Tenant, _services.Time.GetUtcNow(), Board, Account.Name, result.Application, result.Candidate, batch[index].Applicant.BoardApplicantId, manual), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private BoardPosting? FindPosting(BoardApplicant applicant)
@@ -331,6 +487,19 @@ internal sealed partial class BoardImportRun : IAsyncDisposable
         _services.Metrics.Failed.Add(1, BoardImportMetrics.Tags(Tenant, Board));
     }
 
+    /// <summary>Counts an applicant the run could not read (its detail page failed), with its reason; the next run reads it again.</summary>
+    internal void CountUnreadApplicant(BoardApplicant applicant, string reason, string detail)
+    {
+        lock (_gate)
+        {
+            _seen++;
+            _failed++;
+            _pendingErrors.Add(new ImportRunError(reason, detail, null, applicant.BoardApplicantId));
+        }
+
+        _services.Metrics.Failed.Add(1, BoardImportMetrics.Tags(Tenant, Board));
+    }
+
     private (ImportCounts Counts, List<ImportRunError> Errors) TakePending()
     {
         lock (_gate)
@@ -373,3 +542,9 @@ internal sealed partial class BoardImportRun : IAsyncDisposable
     [LoggerMessage(EventId = RecruitingEventIds.Boards + 4, Level = LogLevel.Information, Message = "Import run {RunId} of {Tenant}/{Board}/{Account} ended {Status}: seen {Seen}, imported {Imported}, duplicates {Duplicates}, not on allow-list {NotOnAllowList}, failed {Failed}")]
     private static partial void LogRunEnded(ILogger logger, string tenant, string board, string account, string runId, ImportRunStatus status, int seen, int imported, int duplicates, int notOnAllowList, int failed);
 }
+
+/// <summary>An applicant handed to <see cref="BoardImportRun.ImportBatchAsync"/>.</summary>
+/// <param name="Applicant">The applicant.</param>
+/// <param name="Documents">The applicant's files, already opened through the connector.</param>
+/// <param name="Row">The data record of a file, for errors.</param>
+internal readonly record struct ApplicantToImport(BoardApplicant Applicant, IReadOnlyList<DocumentUpload>? Documents = null, int? Row = null);

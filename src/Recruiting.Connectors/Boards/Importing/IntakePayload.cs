@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -39,7 +41,11 @@ internal sealed record IntakePayload(
         TypeInfoResolver = IntakePayloadJson.Default,
     };
 
-    public string Serialize() => JsonSerializer.Serialize(this, Json);
+    /// <summary>
+    /// Serializes the payload as <see cref="Json"/> would, but through the source generator's fast path: options with a
+    /// custom encoder switch that path off (a third of a row's import cost), so the encoder goes on the writer instead.
+    /// </summary>
+    public string Serialize() => PayloadWriter.Write(this, IntakePayloadJson.Default.IntakePayload);
 
     public static IntakePayload? Deserialize(string? json) => json is null ? null : JsonSerializer.Deserialize<IntakePayload>(json, Json);
 }
@@ -47,10 +53,45 @@ internal sealed record IntakePayload(
 /// <summary>What the ledger keeps of the host's answer.</summary>
 internal sealed record IntakeResultPayload(ApplicationId Application, CandidateId Candidate, ApplicationReference? Reference)
 {
-    public static string Serialize(IntakeResult result) => JsonSerializer.Serialize(new IntakeResultPayload(result.Application, result.Candidate, result.Reference), IntakePayload.Json);
+    public static string Serialize(IntakeResult result) => PayloadWriter.Write(new IntakeResultPayload(result.Application, result.Candidate, result.Reference), IntakePayloadJson.Default.IntakeResultPayload);
 
     public static IntakeResult? Deserialize(string? json)
         => json is null ? null : JsonSerializer.Deserialize<IntakeResultPayload>(json, IntakePayload.Json) is { } p ? new IntakeResult(p.Application, p.Candidate, p.Reference) : null;
+}
+
+/// <summary>Writes ledger payloads with the generated fast path into a per-thread buffer and writer (no per-row buffers).</summary>
+internal static class PayloadWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    public static string Write<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(2048);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, Options);
+        writer.Reset(buffer);
+        try
+        {
+            JsonSerializer.Serialize(writer, value, typeInfo);
+            writer.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        finally
+        {
+            if (buffer.Capacity > 64 * 1024)
+            {
+                // An unusually large payload: do not keep its buffer for the thread's lifetime.
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
+    }
 }
 
 /// <summary>The ledger payloads' JSON (web defaults: camelCase, nulls left out), generated at build time.</summary>

@@ -67,22 +67,47 @@ internal sealed class BoardFileImporter(IBoardRegistry registry, IBoardAccountSt
             await using (run.ConfigureAwait(false))
             {
                 var rejected = new List<RejectedRow>();
+                var batchSize = pipeline.Options.FileBatchSize;
+                var batch = new List<ApplicantToImport>(batchSize);
+                async ValueTask FlushAsync()
+                {
+                    if (batch.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var outcomes = await run.ImportBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                    for (var i = 0; i < outcomes.Length; i++)
+                    {
+                        var outcome = outcomes[i];
+                        if (outcome.Status is ApplicantImportStatus.Failed or ApplicantImportStatus.NotOnAllowList or ApplicantImportStatus.AccountDeleted)
+                        {
+                            rejected.Add(new RejectedRow(batch[i].Row!.Value, outcome.Reason ?? "failed", outcome.Detail));
+                        }
+                    }
+
+                    batch.Clear();
+                }
+
                 await foreach (var record in file.ReadRecordsAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (record.Applicant is not { } applicant)
                     {
+                        // Records are counted in file order: the rows before it go first.
+                        await FlushAsync().ConfigureAwait(false);
                         run.CountRejectedRecord(record.Row, record.RejectReason!, record.Detail);
                         rejected.Add(new RejectedRow(record.Row, record.RejectReason!, record.Detail));
                         continue;
                     }
 
-                    var outcome = await run.ImportAsync(applicant, null, record.Row, cancellationToken).ConfigureAwait(false);
-                    if (outcome.Status is ApplicantImportStatus.Failed or ApplicantImportStatus.NotOnAllowList or ApplicantImportStatus.AccountDeleted)
+                    batch.Add(new ApplicantToImport(applicant, null, record.Row));
+                    if (batch.Count >= batchSize)
                     {
-                        rejected.Add(new RejectedRow(record.Row, outcome.Reason ?? "failed", outcome.Detail));
+                        await FlushAsync().ConfigureAwait(false);
                     }
                 }
 
+                await FlushAsync().ConfigureAwait(false);
                 string? stopped = null;
                 if (file.Error is { } late)
                 {

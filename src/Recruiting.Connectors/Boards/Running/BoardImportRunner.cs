@@ -122,8 +122,18 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             {
                 session = await connector.LoginAsync(credentials, cancellationToken).ConfigureAwait(false);
                 var postings = new Dictionary<string, BoardPosting>(StringComparer.Ordinal);
-                if (connector.Capabilities.HasFlag(BoardCapabilities.ListPostings))
+                var postingsRead = !connector.Capabilities.HasFlag(BoardCapabilities.ListPostings);
+
+                // The posting list (for the grace period of ended postings) is read once the board shows an applicant
+                // newer than the watermark: a rerun with nothing new reads the first list page only.
+                async Task ReadPostingsAsync()
                 {
+                    if (postingsRead)
+                    {
+                        return;
+                    }
+
+                    postingsRead = true;
                     var listed = await connector.ListPostingsAsync(session, cancellationToken).ConfigureAwait(false);
                     run.SetPostings(listed);
                     foreach (var posting in listed)
@@ -138,7 +148,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                     && !(summary.PostingId is { } id && postings.TryGetValue(id.Trim(), out var posting)
                         && posting is { State: BoardPostingState.Ended, EndedAt: { } ended } && now > ended + run.GracePeriod);
 
-                var read = await ReadApplicantsAsync(connector, session, run, watermark, state, options, WorthOpening, cancellationToken).ConfigureAwait(false);
+                var read = await ReadApplicantsAsync(_logger, connector, session, run, watermark, state, options, WorthOpening, ReadPostingsAsync, cancellationToken).ConfigureAwait(false);
                 var completed = await run.CompleteAsync(cancellationToken).ConfigureAwait(false);
 
                 // Ledger before watermark: only once every applicant read is done (or failed for good) does the watermark move.
@@ -147,7 +157,12 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                     await _state.AdvanceWatermarkAsync(tenant, board, account.Name, newest, top.BoardApplicantId, read.FirstPageRows, cancellationToken).ConfigureAwait(false);
                 }
 
-                await SetHealthAsync(tenant, account, BoardHealth.Healthy, null, cancellationToken).ConfigureAwait(false);
+                if (state is not { Health: BoardHealth.Healthy, HealthDetail: null } || state.HealthAccountRevision != account.Revision)
+                {
+                    // Healthy already (and we hold the account's lease): nothing to write.
+                    await SetHealthAsync(tenant, account, BoardHealth.Healthy, null, cancellationToken).ConfigureAwait(false);
+                }
+
                 await NotifyCompletedAsync(completed, options, cancellationToken).ConfigureAwait(false);
                 LogRunDone(_logger, tenant.Value, board, account.Name, completed.Counts.Seen, completed.Counts.Imported);
                 return new BoardRunResult(BoardRunStatus.Completed, completed, BoardHealth.Healthy);
@@ -172,10 +187,11 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
 
     private sealed record ReadSummary(BoardApplicant? Newest, bool RetryableFailures, int FirstPageRows);
 
-    private static async Task<ReadSummary> ReadApplicantsAsync(IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, CancellationToken cancellationToken)
+    private static async Task<ReadSummary> ReadApplicantsAsync(ILogger logger, IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, Func<Task> readPostings, CancellationToken cancellationToken)
     {
         BoardApplicant? newest = null;
         var retryable = false;
+        var failedInARow = 0;
         var firstPageRows = -1;
         string? page = null;
         var detail = connector.Capabilities.HasFlag(BoardCapabilities.ApplicantDetail);
@@ -192,36 +208,94 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                 }
             }
 
+            // One page is one ledger batch: one read of which applicants are done, one pending write, one done write.
+            var summaries = new List<BoardApplicant>(result.Applicants.Count);
             foreach (var summary in result.Applicants)
             {
-                if (watermark is not null && !watermark.IsNewer(summary))
+                if (watermark is null || watermark.IsNewer(summary))
                 {
-                    continue;
+                    summaries.Add(summary);
                 }
+            }
 
+            if (summaries.Count > 0)
+            {
                 if (run.AccountDeleted)
                 {
                     return new ReadSummary(newest, true, firstPageRows);
                 }
 
-                var applicant = summary;
-                IReadOnlyList<DocumentUpload>? documents = null;
+                await readPostings().ConfigureAwait(false);
+
                 // Skip the detail page of applicants already imported, not on the allow-list or past the grace period: the run counts them from the summary.
-                if (detail && worthOpening(summary)
-                    && !await run.IsAlreadyImportedAsync(summary, cancellationToken).ConfigureAwait(false))
+                var open = new List<BoardApplicant>(summaries.Count);
+                if (detail)
                 {
-                    applicant = await connector.GetApplicantDetailAsync(session, summary, cancellationToken).ConfigureAwait(false);
-                    if (attachments && applicant.Attachments.Count > 0)
+                    foreach (var summary in summaries)
                     {
-                        documents = await DownloadAsync(connector, session, applicant, cancellationToken).ConfigureAwait(false);
+                        if (worthOpening(summary))
+                        {
+                            open.Add(summary);
+                        }
                     }
                 }
 
-                var outcome = await run.ImportAsync(applicant, documents, null, cancellationToken).ConfigureAwait(false);
-                retryable |= outcome.Status == ApplicantImportStatus.Failed && outcome.Reason == "intakeFailed";
-                if (newest is null || (applicant.AppliedAt is { } applied && newest.AppliedAt is { } best && applied > best))
+                var done = await run.AreAlreadyImportedAsync(open, cancellationToken).ConfigureAwait(false);
+                var skipDetail = new HashSet<BoardApplicant>(ReferenceEqualityComparer.Instance);
+                for (var i = 0; i < open.Count; i++)
                 {
-                    newest = applicant;
+                    if (done[i])
+                    {
+                        skipDetail.Add(open[i]);
+                    }
+                }
+
+                var batch = new List<ApplicantToImport>(summaries.Count);
+                foreach (var summary in summaries)
+                {
+                    var applicant = summary;
+                    IReadOnlyList<DocumentUpload>? documents = null;
+                    if (detail && !skipDetail.Contains(summary) && worthOpening(summary))
+                    {
+                        try
+                        {
+                            applicant = await connector.GetApplicantDetailAsync(session, summary, cancellationToken).ConfigureAwait(false);
+                            if (attachments && applicant.Attachments.Count > 0)
+                            {
+                                documents = await DownloadAsync(connector, session, applicant, cancellationToken).ConfigureAwait(false);
+                            }
+
+                            failedInARow = 0;
+                        }
+                        catch (BoardUnavailableException ex) when (failedInARow < options.MaxFailedDetailPagesInARow)
+                        {
+                            // One page failed after the pipeline's retries on a board that otherwise answers: record it and
+                            // go on; the watermark stays where it was, so the next run reads this applicant again.
+                            failedInARow++;
+                            retryable = true;
+                            LogDetailPageFailed(logger, run.Tenant.Value, run.Board, run.Account.Name, summary.BoardApplicantId, ex.Message);
+                            run.CountUnreadApplicant(summary, "detailPageFailed", ex.Message);
+                            continue;
+                        }
+                    }
+
+                    batch.Add(new ApplicantToImport(applicant, documents));
+                }
+
+                var outcomes = await run.ImportBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < outcomes.Length; i++)
+                {
+                    if (outcomes[i].Status == ApplicantImportStatus.AccountDeleted)
+                    {
+                        return new ReadSummary(newest, true, firstPageRows);
+                    }
+
+                    retryable |= outcomes[i].Status == ApplicantImportStatus.Failed && outcomes[i].Reason == "intakeFailed";
+                    var applicant = batch[i].Applicant;
+                    if (newest is null || (applicant.AppliedAt is { } applied && newest.AppliedAt is { } best && applied > best))
+                    {
+                        newest = applicant;
+                    }
                 }
             }
 
@@ -349,6 +423,9 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
 
     [LoggerMessage(EventId = RecruitingEventIds.Boards + 100, Level = LogLevel.Information, Message = "Board run of {Tenant}/{Board}/{Account} completed: seen {Seen}, imported {Imported}")]
     private static partial void LogRunDone(ILogger logger, string tenant, string board, string account, int seen, int imported);
+
+    [LoggerMessage(EventId = RecruitingEventIds.Boards + 102, Level = LogLevel.Warning, Message = "Board run of {Tenant}/{Board}/{Account}: the detail page of applicant {ApplicantId} failed and is read again by the next run: {Message}")]
+    private static partial void LogDetailPageFailed(ILogger logger, string tenant, string board, string account, string? applicantId, string message);
 
     [LoggerMessage(EventId = RecruitingEventIds.Boards + 101, Level = LogLevel.Warning, Message = "Board run of {Tenant}/{Board}/{Account} failed: {Code}: {Message}")]
     private static partial void LogConnectorFailed(ILogger logger, string tenant, string board, string account, string code, string message);

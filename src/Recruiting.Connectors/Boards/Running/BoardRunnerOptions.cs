@@ -22,6 +22,15 @@ public sealed class BoardRunnerOptions
     [Range(1, int.MaxValue)]
     public int ZeroRowsThreshold { get; set; } = 5;
 
+    /// <summary>
+    /// Gets or sets how many detail pages in a row may fail (after the HTTP pipeline's retries) before the run ends as
+    /// unavailable. A failed page is recorded in the run's errors (<c>detailPageFailed</c>), counted as failed, and keeps
+    /// the watermark where it was, so the next run reads it again; 0 ends the run at the first failed page.
+    /// </summary>
+    /// <value>The default value is 3.</value>
+    [Range(0, 1000)]
+    public int MaxFailedDetailPagesInARow { get; set; } = 3;
+
     /// <summary>Lists every problem (empty when usable).</summary>
     /// <returns>The problems.</returns>
     public IReadOnlyList<string> Validate()
@@ -30,6 +39,11 @@ public sealed class BoardRunnerOptions
         if (LeaseDuration < TimeSpan.FromMinutes(1))
         {
             problems.Add($"{nameof(LeaseDuration)} is at least one minute.");
+        }
+
+        if (MaxFailedDetailPagesInARow < 0)
+        {
+            problems.Add($"{nameof(MaxFailedDetailPagesInARow)} is at least 0.");
         }
 
         if (ZeroRowsThreshold < 1)
