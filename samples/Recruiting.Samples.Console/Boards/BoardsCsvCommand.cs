@@ -16,7 +16,7 @@ internal static class BoardsCsvCommand
     {
         var file = new Argument<string>("file") { Description = "The CSV file downloaded from the board." };
         var board = new Option<string>("--board") { Description = "The board's registered service name (マイナビ転職, エン転職, doda Assist, type, 女の転職type, Re就活).", Required = true };
-        var encoding = new Option<string?>("--encoding") { Description = "utf-8, shift_jis, cp932 or windows-31j; without it a BOM or valid UTF-8 means UTF-8, anything else CP932." };
+        var encoding = new Option<string?>("--encoding") { Description = "utf-8, shift_jis, cp932 or windows-31j (also utf-16); without it a UTF-8 BOM or valid UTF-8 means UTF-8, a UTF-16 BOM UTF-16 (Excel Unicode Text), anything else CP932." };
         var command = new Command("import-csv", "Imports a board's applicant CSV file (the manual fallback; ignores the active-postings list and the grace period).") { file };
         command.Options.Add(board);
         command.Options.Add(encoding);
@@ -39,7 +39,7 @@ internal static class BoardsCsvCommand
 
                 if (parse.GetValue(encoding) is { } enc && !CsvEncodings.TryResolve(enc, out _))
                 {
-                    throw new CliUsageException($"Unknown encoding '{enc}'; use utf-8, shift_jis, cp932 or windows-31j.");
+                    throw new CliUsageException($"Unknown encoding '{enc}'; use utf-8, shift_jis, cp932, windows-31j or utf-16.");
                 }
             }
             catch (CliUsageException ex)

@@ -225,6 +225,38 @@ public sealed class BoardCsvReaderTests
         profile.Phones.Should().Equal("090-1", "03-2");
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    public async Task Utf16WithBom_ExcelUnicodeText_Detected(bool bigEndian, bool seekable)
+    {
+        // Excel's "Unicode Text" (Unicode テキスト) save: UTF-16 with a BOM, tab-separated, CRLF.
+        var text = "応募日\t氏名\tフリガナ\tメールアドレス\r\n2026/11/20\t髙橋 一郎\tタカハシ イチロウ\tichiro..t.@docomo.ne.jp\r\n2026/11/21\t山田 花子\t\t\r\n";
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: true).GetPreamble().Concat(new UnicodeEncoding(bigEndian, false).GetBytes(text)).ToArray();
+        Stream stream = seekable ? new MemoryStream(bytes) : new BoardTestData.ForwardOnlyStream(bytes);
+
+        var (open, records) = await BoardTestData.ReadAllAsync(stream);
+
+        open.Error.Should().BeNull();
+        CsvEncodings.NameOf(open.Encoding!).Should().Be(bigEndian ? "utf-16be" : "utf-16");
+        records.Select(r => r.Row).Should().Equal(1, 2);
+        var first = records[0].Applicant!;
+        first.Profile.Name.Full.Should().Be("髙橋 一郎", "the BOM does not stick to the first header and the name decodes");
+        first.Profile.Emails.Should().Equal("ichiro..t.@docomo.ne.jp");
+        first.AppliedAt.Should().Be(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.FromHours(9)));
+        records[1].Applicant!.Profile.Emails.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Utf16Named_WithBrokenSurrogate_IsUndecodable()
+    {
+        var bytes = new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes("氏名\nA\n")).Concat(new byte[] { 0x00, 0xD8, 0x41, 0x00 }).ToArray();
+        var (open, _) = await BoardTestData.ReadAllAsync(new MemoryStream(bytes), encoding: "utf-16");
+        open.Error!.Kind.Should().Be(BoardCsvErrorKind.UndecodableBytes);
+    }
+
     [Fact]
     public async Task BoardColumns_AddSynonyms()
     {

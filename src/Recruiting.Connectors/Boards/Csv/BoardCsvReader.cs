@@ -38,7 +38,7 @@ public sealed class BoardCsvReader
         {
             if (!CsvEncodings.TryResolve(encodingName, out encoding))
             {
-                return new BoardCsvOpenResult(null, new BoardCsvError(BoardCsvErrorKind.UnknownEncoding, $"Unknown encoding '{encodingName}'; use one of: utf-8, shift_jis, cp932, windows-31j."));
+                return new BoardCsvOpenResult(null, new BoardCsvError(BoardCsvErrorKind.UnknownEncoding, $"Unknown encoding '{encodingName}'; use one of: utf-8, shift_jis, cp932, windows-31j, utf-16."));
             }
 
             if (stream.CanSeek && !await IsDecodableAsync(stream, encoding, cancellationToken).ConfigureAwait(false))
@@ -48,10 +48,21 @@ public sealed class BoardCsvReader
         }
         else if (stream.CanSeek)
         {
-            encoding = await DetectSeekableAsync(stream, cancellationToken).ConfigureAwait(false) ?? CsvEncodings.StrictShiftJis;
-            if (encoding.CodePage == CsvEncodings.ShiftJisCodePage && !await IsDecodableAsync(stream, encoding, cancellationToken).ConfigureAwait(false))
+            if (await Utf16FromBomAsync(stream, cancellationToken).ConfigureAwait(false) is { } utf16)
             {
-                return new BoardCsvOpenResult(null, new BoardCsvError(BoardCsvErrorKind.UndecodableBytes, "The file is neither UTF-8 nor Shift_JIS (CP932); save it as UTF-8 or name its encoding."));
+                encoding = utf16;
+                if (!await IsDecodableAsync(stream, encoding, cancellationToken).ConfigureAwait(false))
+                {
+                    return new BoardCsvOpenResult(null, Undecodable(encoding, null));
+                }
+            }
+            else
+            {
+                encoding = await DetectSeekableAsync(stream, cancellationToken).ConfigureAwait(false) ?? CsvEncodings.StrictShiftJis;
+                if (encoding.CodePage == CsvEncodings.ShiftJisCodePage && !await IsDecodableAsync(stream, encoding, cancellationToken).ConfigureAwait(false))
+                {
+                    return new BoardCsvOpenResult(null, new BoardCsvError(BoardCsvErrorKind.UndecodableBytes, "The file is neither UTF-8, UTF-16 with a BOM, nor Shift_JIS (CP932); save it as UTF-8 or name its encoding."));
+                }
             }
         }
         else
@@ -82,10 +93,29 @@ public sealed class BoardCsvReader
 
     internal static BoardCsvError Undecodable(Encoding encoding, int? row) => new(
         BoardCsvErrorKind.UndecodableBytes,
-        encoding.CodePage == CsvEncodings.ShiftJisCodePage
-            ? "The file has bytes that are not valid Shift_JIS (CP932); is it UTF-8?"
-            : "The file has bytes that are not valid UTF-8; is it Shift_JIS (try encoding cp932)?",
+        encoding.CodePage switch
+        {
+            CsvEncodings.ShiftJisCodePage => "The file has bytes that are not valid Shift_JIS (CP932); is it UTF-8?",
+            CsvEncodings.Utf16LittleEndianCodePage or CsvEncodings.Utf16BigEndianCodePage => "The file starts like UTF-16 but has bytes that are not valid UTF-16.",
+            _ => "The file has bytes that are not valid UTF-8; is it Shift_JIS (try encoding cp932)?",
+        },
         row);
+
+    /// <summary>Reads a UTF-16 BOM at the start of a seekable stream. Leaves the position where it was.</summary>
+    private static async Task<Encoding?> Utf16FromBomAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var start = stream.Position;
+        var bom = new byte[2];
+        try
+        {
+            var read = await stream.ReadAtLeastAsync(bom, 2, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            return CsvEncodings.Utf16FromBom(bom.AsSpan(0, read));
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
 
     /// <summary>Scans a seekable stream: BOM or valid UTF-8 → UTF-8; otherwise <see langword="null"/>. Leaves the position where it was.</summary>
     private static async Task<Encoding?> DetectSeekableAsync(Stream stream, CancellationToken cancellationToken)
@@ -126,7 +156,7 @@ public sealed class BoardCsvReader
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
         try
         {
-            if (encoding.CodePage != CsvEncodings.ShiftJisCodePage)
+            if (encoding.CodePage == Encoding.UTF8.CodePage)
             {
                 return await DetectSeekableAsync(stream, cancellationToken).ConfigureAwait(false) is not null;
             }
@@ -188,7 +218,8 @@ public sealed class BoardCsvReader
             validator.Feed([], final: true);
         }
 
-        var encoding = CsvEncodings.HasUtf8Bom(prefix.AsSpan(0, length)) || !validator.Invalid ? CsvEncodings.StrictUtf8 : CsvEncodings.StrictShiftJis;
+        var encoding = CsvEncodings.Utf16FromBom(prefix.AsSpan(0, length))
+            ?? (CsvEncodings.HasUtf8Bom(prefix.AsSpan(0, length)) || !validator.Invalid ? CsvEncodings.StrictUtf8 : CsvEncodings.StrictShiftJis);
         return (encoding, new PrefixReplayStream(prefix, length, stream));
     }
 }

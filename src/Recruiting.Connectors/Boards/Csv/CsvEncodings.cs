@@ -4,7 +4,8 @@ using System.Text.Unicode;
 namespace Recruiting.Connectors.Boards;
 
 /// <summary>
-/// The encodings board CSV files come in: UTF-8 (with or without BOM) and Shift_JIS as Windows writes it (code page 932).
+/// The encodings board CSV files come in: UTF-8 (with or without BOM), Shift_JIS as Windows writes it (code page 932),
+/// and UTF-16 with a byte order mark (what Excel writes when a user saves as "Unicode Text", tab-separated).
 /// Decoders are strict: bytes that are not valid in the chosen encoding are an error, never silent replacement characters.
 /// </summary>
 public static class CsvEncodings
@@ -32,7 +33,23 @@ public static class CsvEncodings
         ["ms932"] = ShiftJisCodePage,
         ["windows-31j"] = ShiftJisCodePage,
         ["windows-932"] = ShiftJisCodePage,
+        ["utf-16"] = Utf16LittleEndianCodePage,
+        ["utf-16le"] = Utf16LittleEndianCodePage,
+        ["unicode"] = Utf16LittleEndianCodePage,
+        ["utf-16be"] = Utf16BigEndianCodePage,
     };
+
+    /// <summary>The code page of UTF-16 little endian (Excel's "Unicode Text").</summary>
+    public const int Utf16LittleEndianCodePage = 1200;
+
+    /// <summary>The code page of UTF-16 big endian.</summary>
+    public const int Utf16BigEndianCodePage = 1201;
+
+    /// <summary>Gets a strict UTF-16 little-endian encoding (skips its BOM, throws on unpaired surrogates).</summary>
+    public static Encoding StrictUtf16LittleEndian { get; } = new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true);
+
+    /// <summary>Gets a strict UTF-16 big-endian encoding (skips its BOM, throws on unpaired surrogates).</summary>
+    public static Encoding StrictUtf16BigEndian { get; } = new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true);
 
     /// <summary>Gets a strict UTF-8 decoder setting (skips a BOM, throws on invalid bytes).</summary>
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
@@ -59,23 +76,44 @@ public static class CsvEncodings
             return false;
         }
 
-        encoding = codePage == ShiftJisCodePage ? StrictShiftJis : StrictUtf8;
+        encoding = codePage switch
+        {
+            ShiftJisCodePage => StrictShiftJis,
+            Utf16LittleEndianCodePage => StrictUtf16LittleEndian,
+            Utf16BigEndianCodePage => StrictUtf16BigEndian,
+            _ => StrictUtf8,
+        };
         return true;
     }
 
-    /// <summary>Gets the short name of an encoding this class returns (<c>utf-8</c> or <c>cp932</c>).</summary>
+    /// <summary>Gets the short name of an encoding this class returns (<c>utf-8</c>, <c>cp932</c>, <c>utf-16</c> or <c>utf-16be</c>).</summary>
     /// <param name="encoding">The encoding.</param>
     /// <returns>The name.</returns>
     public static string NameOf(Encoding encoding)
     {
         ArgumentNullException.ThrowIfNull(encoding);
-        return encoding.CodePage == ShiftJisCodePage ? "cp932" : encoding.CodePage == Encoding.UTF8.CodePage ? "utf-8" : encoding.WebName;
+        return encoding.CodePage switch
+        {
+            ShiftJisCodePage => "cp932",
+            Utf16LittleEndianCodePage => "utf-16",
+            Utf16BigEndianCodePage => "utf-16be",
+            _ when encoding.CodePage == Encoding.UTF8.CodePage => "utf-8",
+            _ => encoding.WebName,
+        };
     }
 
     /// <summary>Tells whether bytes start with the UTF-8 byte order mark.</summary>
     /// <param name="bytes">The bytes.</param>
     /// <returns>Whether they do.</returns>
     public static bool HasUtf8Bom(ReadOnlySpan<byte> bytes) => bytes.StartsWith("\uFEFF"u8);
+
+    /// <summary>Reads a UTF-16 byte order mark: the strict UTF-16 encoding it announces, or <see langword="null"/>.</summary>
+    /// <param name="bytes">The first bytes of a file.</param>
+    /// <returns>The encoding, or <see langword="null"/> without a UTF-16 BOM.</returns>
+    public static Encoding? Utf16FromBom(ReadOnlySpan<byte> bytes)
+        => bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? StrictUtf16LittleEndian
+         : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? StrictUtf16BigEndian
+         : null;
 
     /// <summary>Incrementally checks whether bytes are valid UTF-8 across chunk boundaries.</summary>
     internal sealed class Utf8Validator
