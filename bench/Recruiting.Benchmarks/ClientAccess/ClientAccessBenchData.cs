@@ -134,6 +134,8 @@ internal sealed class MemoryHost : IApplicationDirectory, IClientDirectory, ICli
 
     public ValueTask<bool> TryClaimReadNoticeAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, TimeSpan period, CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
 
+    public ValueTask ReleaseReadNoticeAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
     public ValueTask<TenantInfo?> GetTenantAsync(TenantId tenant, CancellationToken cancellationToken = default)
         => ValueTask.FromResult<TenantInfo?>(new TenantInfo { Id = tenant, Name = "Bench", TimeZoneId = "Asia/Tokyo" });
 

@@ -139,4 +139,17 @@ public interface IClientAccessStateStore
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>Whether a notice is due (and was claimed by this call).</returns>
     ValueTask<bool> TryClaimReadNoticeAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, TimeSpan period, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives back a claim made by <see cref="TryClaimReadNoticeAsync"/> at <paramref name="at"/> whose notice could not be
+    /// sent, so that the client's next read of the vacancy is told instead of being swallowed by the period.
+    /// A claim made since by another call (a later <paramref name="at"/>) is left alone.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="client">The client.</param>
+    /// <param name="job">The vacancy.</param>
+    /// <param name="at">The instant the claim was made at.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>A task that completes when the claim is given back.</returns>
+    ValueTask ReleaseReadNoticeAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

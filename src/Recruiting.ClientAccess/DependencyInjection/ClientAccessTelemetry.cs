@@ -62,4 +62,7 @@ internal static partial class ClientAccessLog
 
     [LoggerMessage(EventId = RecruitingEventIds.ClientAccess + 7, Level = LogLevel.Error, Message = "Completing the client actions left pending by a crash failed; the next start retries")]
     public static partial void ReplayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = RecruitingEventIds.ClientAccess + 8, Level = LogLevel.Warning, Message = "The notice of client {Client}'s read of vacancy {Job} in tenant {Tenant} could not be sent; the next read tries again")]
+    public static partial void ReadNoticeFailed(ILogger logger, string tenant, string client, string job, Exception exception);
 }

@@ -895,15 +895,28 @@ public sealed class ClientPortal
                 .AppendLine("; its notes, edits and stage moves are notified each time.");
         }
 
-        await _notifier.NotifyAsync(new Notification
+        try
         {
-            Tenant = tenant,
-            Kind = NotificationKind.ClientAction,
-            Users = recruiters,
-            Subject = $"Client {client.Name} {what} ({title})",
-            Body = body.ToString().TrimEnd(),
-            Application = applicationId,
-            Key = IdempotencyKey.Create("client-read-notify", client.Id.Value, jobId.Value, kind, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        }, cancellationToken).ConfigureAwait(false);
+            await _notifier.NotifyAsync(new Notification
+            {
+                Tenant = tenant,
+                Kind = NotificationKind.ClientAction,
+                Users = recruiters,
+                Subject = $"Client {client.Name} {what} ({title})",
+                Body = body.ToString().TrimEnd(),
+                Application = applicationId,
+                Key = IdempotencyKey.Create("client-read-notify", client.Id.Value, jobId.Value, kind, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The client's read has happened and is answered; the notice is not lost but owed: the claim goes back, so
+            // the next read of this vacancy tells the recruiters.
+            ClientAccessLog.ReadNoticeFailed(_logger, tenant.Value, client.Id.Value, jobId.Value, ex);
+            if (period > TimeSpan.Zero)
+            {
+                await _state.ReleaseReadNoticeAsync(tenant, client.Id, jobId, now, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
     }
 }

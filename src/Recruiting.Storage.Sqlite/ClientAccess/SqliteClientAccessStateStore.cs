@@ -64,4 +64,13 @@ internal sealed class SqliteClientAccessStateStore(SqliteDatabase database, Time
                 """, ("$t", tenant.Value), ("$c", client.Value), ("$j", job.Value), ("$at", SqliteDatabase.ToDb(at)), ("$due", SqliteDatabase.ToDb(at - period)));
             return await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask ReleaseReadNoticeAsync(TenantId tenant, ClientId client, JobId job, DateTimeOffset at, CancellationToken cancellationToken = default)
+        => await database.WriteAsync(async (connection, transaction) =>
+        {
+            // Only this claim: a row moved on by a later claim stays.
+            using var release = connection.Command(transaction, "DELETE FROM ca_read_notices WHERE tenant = $t AND client = $c AND job = $j AND notified_at = $at;",
+                ("$t", tenant.Value), ("$c", client.Value), ("$j", job.Value), ("$at", SqliteDatabase.ToDb(at)));
+            return await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
 }

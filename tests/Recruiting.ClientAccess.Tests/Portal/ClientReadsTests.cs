@@ -35,6 +35,28 @@ public sealed class ClientReadsTests
     }
 
     [Fact]
+    public async Task ReadNotice_ThatCannotBeSent_IsOwed_NotLost_AndTheReadStillAnswers()
+    {
+        using var host = new ClientAccessTestHost().Seed();
+        var client = await host.AddClientAsync(Tenant, "c1", hide: true, Job1);
+        var principal = ClientAccessTestHost.PrincipalOf(client);
+        host.Host.BeforeApply = (operation, _) => operation == "email" ? new IOException("smtp down") : null;
+
+        (await host.Portal.GetPipelineAsync(principal)).Succeeded.Should().BeTrue("a recruiter's mail server being down does not break the client's read");
+        ReadNotices(host, "c1").Should().Be(0);
+        host.Host.EventsOf<ClientActionPerformed>().Should().ContainSingle();
+
+        host.Host.BeforeApply = null;
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        (await host.Portal.GetPipelineAsync(principal)).Succeeded.Should().BeTrue();
+        ReadNotices(host, "c1").Should().Be(1, "the notice the failed send owed goes out with the next read, inside the period");
+
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        await host.Portal.GetPipelineAsync(principal);
+        ReadNotices(host, "c1").Should().Be(1, "after a notice went out, the period holds again");
+    }
+
+    [Fact]
     public async Task ReadNotices_AreCoalesced_ToOnePerClientPerVacancyPerDay()
     {
         using var host = new ClientAccessTestHost().Seed();
