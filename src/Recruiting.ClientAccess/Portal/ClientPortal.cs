@@ -823,25 +823,31 @@ public sealed class ClientPortal
             return;
         }
 
-        var body = new StringBuilder()
-            .Append(client.Name).Append(" (").Append(client.Email).Append(") ").Append(summary).AppendLine(".")
-            .Append("Vacancy: ").AppendLine(job?.Title ?? application.Job?.Value ?? "-");
+        var body = NoticeBody(client, summary, job?.Title ?? application.Job?.Value ?? "-");
         if (details is not null)
         {
             body.AppendLine().AppendLine(details);
         }
 
-        await _notifier.NotifyAsync(new Notification
+        await NotifyRecruitersAsync(tenant, recruiters, $"Client {client.Name} {summary}", body, application.Id, IdempotencyKey.Create("client-notify", key.Value), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The opening of a notice to recruiters: who did what, on which vacancy.</summary>
+    private static StringBuilder NoticeBody(ClientInfo client, string what, string vacancy) => new StringBuilder()
+        .Append(client.Name).Append(" (").Append(client.Email).Append(") ").Append(what).AppendLine(".")
+        .Append("Vacancy: ").AppendLine(vacancy);
+
+    private ValueTask NotifyRecruitersAsync(TenantId tenant, IReadOnlyList<UserId> recruiters, string subject, StringBuilder body, ApplicationId? application, IdempotencyKey key, CancellationToken cancellationToken)
+        => _notifier.NotifyAsync(new Notification
         {
             Tenant = tenant,
             Kind = NotificationKind.ClientAction,
             Users = recruiters,
-            Subject = $"Client {client.Name} {summary}",
+            Subject = subject,
             Body = body.ToString().TrimEnd(),
-            Application = application.Id,
-            Key = IdempotencyKey.Create("client-notify", key.Value),
-        }, cancellationToken).ConfigureAwait(false);
-    }
+            Application = application,
+            Key = key,
+        }, cancellationToken);
 
     // ---- reads are client actions too --------------------------------------------------------------------------
 
@@ -884,9 +890,7 @@ public sealed class ClientPortal
         }
 
         var title = job?.Title ?? jobId.Value;
-        var body = new StringBuilder()
-            .Append(client.Name).Append(" (").Append(client.Email).Append(") ").Append(what).AppendLine(".")
-            .Append("Vacancy: ").AppendLine(title);
+        var body = NoticeBody(client, what, title);
         if (period > TimeSpan.Zero)
         {
             body.AppendLine()
@@ -897,16 +901,8 @@ public sealed class ClientPortal
 
         try
         {
-            await _notifier.NotifyAsync(new Notification
-            {
-                Tenant = tenant,
-                Kind = NotificationKind.ClientAction,
-                Users = recruiters,
-                Subject = $"Client {client.Name} {what} ({title})",
-                Body = body.ToString().TrimEnd(),
-                Application = applicationId,
-                Key = IdempotencyKey.Create("client-read-notify", client.Id.Value, jobId.Value, kind, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            }, cancellationToken).ConfigureAwait(false);
+            var key = IdempotencyKey.Create("client-read-notify", client.Id.Value, jobId.Value, kind, now.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await NotifyRecruitersAsync(tenant, recruiters, $"Client {client.Name} {what} ({title})", body, applicationId, key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
