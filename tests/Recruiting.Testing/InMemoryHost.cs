@@ -421,8 +421,12 @@ public sealed class InMemoryHost :
             Events.Add(recruitingEvent);
         }
 
+        EventPublished?.Invoke(recruitingEvent);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Called after each event is recorded (for tests that await work done by a hosted service).</summary>
+    public Action<RecruitingEvent>? EventPublished { get; set; }
 
     // ---- client-access host ports: INoteReader, IDocumentReader, IInterviewReader, ICandidateProfileEditor ----
 

@@ -42,6 +42,7 @@ public static class RejectionAutomationRecruitingBuilderExtensions
         services.TryAddSingleton<IRejectionAutomation, RejectionAutomation>();
         services.TryAddSingleton<IRejectionAutomationTrigger, RejectionAutomationTrigger>();
         services.TryAddSingleton<IRejectionDispatcher, RejectionDispatcher>();
+        services.TryAddSingleton<DispatcherWakeUp>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RejectionDispatcherService>());
         return builder;
     }

@@ -23,7 +23,8 @@ internal sealed class RejectionAutomation(
     IOptions<RecruitingOptions> recruitingOptions,
     IOptions<RejectionAutomationOptions> options,
     TimeProvider time,
-    ILogger<RejectionAutomation> logger) : IRejectionAutomation
+    ILogger<RejectionAutomation> logger,
+    DispatcherWakeUp? wakeUp = null) : IRejectionAutomation
 {
     private IRejectionRuleStore Rules => rules;
 
@@ -116,6 +117,9 @@ internal sealed class RejectionAutomation(
         }
 
         outcomes.AddRange(await RecordAndSyncAsync(toRecord, bulk: true, now, cancellationToken).ConfigureAwait(false));
+
+        // The host side of the bulk is the dispatcher's first step: wake it instead of waiting for its next poll.
+        wakeUp?.Signal();
         return new BulkRejectionResult(outcomes);
     }
 
