@@ -61,6 +61,23 @@ internal sealed class BoardImportFixture : IDisposable
 
     public Task MapAllAsync(string board = "マイナビ転職") => Settings.SetMappingAsync(Tenant, new PostingMapping(board, null, PostingMatch.Any, new JobId("job-sales"), new HiringFlowId("flow-sales"))).AsTask();
 
+    /// <summary>Creates a fixture with the board's <c>default</c> account, every posting mapped and <paramref name="allowed"/> on the allow-list.</summary>
+    public static async Task<BoardImportFixture> ReadyAsync(params string[] allowed)
+    {
+        var fixture = new BoardImportFixture();
+        await fixture.AddAccountAsync();
+        await fixture.MapAllAsync();
+        foreach (var posting in allowed)
+        {
+            await fixture.AllowAsync(posting);
+        }
+
+        return fixture;
+    }
+
+    /// <summary>Starts an automatic run of the board's <c>default</c> account.</summary>
+    public async Task<BoardImportRun> StartAutomaticRunAsync() => (await Pipeline.StartRunAsync(Tenant, "マイナビ転職", "default", ImportTrigger.Automatic))!;
+
     public Task AllowAsync(string postingId, string board = "マイナビ転職") => Settings.AddActivePostingAsync(Tenant, new ActivePosting(board, null, PostingMatch.ById(postingId))).AsTask();
 
     public static BoardApplicant Applicant(string? id, string name = "山田 太郎", string posting = "P1", string? email = "taro@example.jp", DateTimeOffset? appliedAt = null, string? phone = null) => new()

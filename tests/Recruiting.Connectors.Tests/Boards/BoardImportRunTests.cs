@@ -11,12 +11,9 @@ public sealed class BoardImportRunTests
     [Fact]
     public async Task AutomaticRun_AllowList_Mapping_Ledger_Counts_Events_History()
     {
-        using var fixture = new BoardImportFixture();
-        await fixture.AddAccountAsync();
-        await fixture.MapAllAsync();
-        await fixture.AllowAsync("P1");
+        using var fixture = await BoardImportFixture.ReadyAsync("P1");
 
-        var run = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var run = await fixture.StartAutomaticRunAsync();
         (await run.ImportAsync(BoardImportFixture.Applicant("A1"))).Status.Should().Be(ApplicantImportStatus.Imported);
         (await run.ImportAsync(BoardImportFixture.Applicant("A2", posting: "P2"))).Status.Should().Be(ApplicantImportStatus.NotOnAllowList);
         (await run.ImportAsync(BoardImportFixture.Applicant("A1"))).Status.Should().Be(ApplicantImportStatus.Duplicate);
@@ -37,7 +34,7 @@ public sealed class BoardImportRunTests
         ledger!.State.Should().Be(LedgerState.Done);
 
         // A second run imports nothing twice.
-        var second = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var second = await fixture.StartAutomaticRunAsync();
         (await second.ImportAsync(BoardImportFixture.Applicant("A1"))).Status.Should().Be(ApplicantImportStatus.Duplicate);
         (await second.IsAlreadyImportedAsync(BoardImportFixture.Applicant("A1"))).Should().BeTrue();
         (await second.IsAlreadyImportedAsync(BoardImportFixture.Applicant("A9"))).Should().BeFalse();
@@ -49,15 +46,10 @@ public sealed class BoardImportRunTests
     [Fact]
     public async Task EndedPostings_ImportedForTheGracePeriod_ThenCountedNotOnAllowList()
     {
-        using var fixture = new BoardImportFixture();
-        await fixture.AddAccountAsync();
-        await fixture.MapAllAsync();
-        await fixture.AllowAsync("recent");
-        await fixture.AllowAsync("old");
-        await fixture.AllowAsync("open");
+        using var fixture = await BoardImportFixture.ReadyAsync("recent", "old", "open");
         var now = fixture.Time.GetUtcNow();
 
-        var run = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var run = await fixture.StartAutomaticRunAsync();
         run.GracePeriod.Should().Be(TimeSpan.FromDays(7));
         run.SetPostings(
         [
@@ -74,7 +66,7 @@ public sealed class BoardImportRunTests
 
         // A tenant's own grace period applies from the next run.
         await fixture.Settings.SetGracePeriodAsync(Tenant, Board, TimeSpan.FromDays(10));
-        var next = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var next = await fixture.StartAutomaticRunAsync();
         next.SetPostings([new BoardPosting("old", "営業B", BoardPostingState.Ended, now.AddDays(-30), now.AddDays(-7.1))]);
         (await next.ImportAsync(BoardImportFixture.Applicant("2", posting: "old"))).Status.Should().Be(ApplicantImportStatus.Imported);
         await next.CompleteAsync();
@@ -83,19 +75,16 @@ public sealed class BoardImportRunTests
     [Fact]
     public async Task SettingsEditedDuringARun_TakeEffectFromTheNextRun()
     {
-        using var fixture = new BoardImportFixture();
-        await fixture.AddAccountAsync();
-        await fixture.MapAllAsync();
-        await fixture.AllowAsync("P1");
+        using var fixture = await BoardImportFixture.ReadyAsync("P1");
 
-        var run = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var run = await fixture.StartAutomaticRunAsync();
         await fixture.AllowAsync("P2");
         await fixture.Settings.RemoveActivePostingAsync(Tenant, new ActivePosting(Board, null, PostingMatch.ById("P1")));
         (await run.ImportAsync(BoardImportFixture.Applicant("A1", posting: "P1"))).Status.Should().Be(ApplicantImportStatus.Imported);
         (await run.ImportAsync(BoardImportFixture.Applicant("A2", posting: "P2"))).Status.Should().Be(ApplicantImportStatus.NotOnAllowList);
         await run.CompleteAsync();
 
-        var next = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var next = await fixture.StartAutomaticRunAsync();
         (await next.ImportAsync(BoardImportFixture.Applicant("A3", posting: "P1"))).Status.Should().Be(ApplicantImportStatus.NotOnAllowList);
         (await next.ImportAsync(BoardImportFixture.Applicant("A2", posting: "P2"))).Status.Should().Be(ApplicantImportStatus.Imported);
         await next.CompleteAsync();
@@ -104,12 +93,9 @@ public sealed class BoardImportRunTests
     [Fact]
     public async Task AccountDeletedDuringARun_StopsImportsFromThatMoment()
     {
-        using var fixture = new BoardImportFixture();
-        await fixture.AddAccountAsync();
-        await fixture.MapAllAsync();
-        await fixture.AllowAsync("P1");
+        using var fixture = await BoardImportFixture.ReadyAsync("P1");
 
-        var run = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var run = await fixture.StartAutomaticRunAsync();
         (await run.ImportAsync(BoardImportFixture.Applicant("A1"))).Status.Should().Be(ApplicantImportStatus.Imported);
         await fixture.Accounts.DeleteAsync(Tenant, Board, "default");
         (await run.ImportAsync(BoardImportFixture.Applicant("A2"))).Status.Should().Be(ApplicantImportStatus.AccountDeleted);
@@ -137,7 +123,7 @@ public sealed class BoardImportRunTests
         await fixture.Settings.SetMappingAsync(Tenant, new PostingMapping(Board, null, PostingMatch.ById("P1"), new JobId("job-board-wide")));
         await fixture.Settings.SetMappingAsync(Tenant, new PostingMapping(Board, "default", PostingMatch.ById("P1"), new JobId("job-account")));
 
-        var run = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var run = await fixture.StartAutomaticRunAsync();
         (await run.ImportAsync(BoardImportFixture.Applicant("A1", posting: "P1"))).Status.Should().Be(ApplicantImportStatus.Imported);
         var unmapped = await run.ImportAsync(BoardImportFixture.Applicant("A2", posting: "P2"));
         unmapped.Status.Should().Be(ApplicantImportStatus.Failed);
@@ -151,14 +137,11 @@ public sealed class BoardImportRunTests
     [Fact]
     public async Task CrashAfterTheHostApplied_RerunImportsExactlyTheMissingOnes()
     {
-        using var fixture = new BoardImportFixture();
-        await fixture.AddAccountAsync();
-        await fixture.MapAllAsync();
-        await fixture.AllowAsync("P1");
+        using var fixture = await BoardImportFixture.ReadyAsync("P1");
 
         // The host applies A2 and the process "dies" before the SDK marks it done.
         fixture.Host.AfterApply = (_, key) => key.Value.EndsWith("/A2", StringComparison.Ordinal) ? new IOException("connection reset") : null;
-        var run = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var run = await fixture.StartAutomaticRunAsync();
         foreach (var id in new[] { "A1", "A2", "A3" })
         {
             await run.ImportAsync(BoardImportFixture.Applicant(id));
@@ -169,7 +152,7 @@ public sealed class BoardImportRunTests
         (await fixture.Get<IIdempotencyLedger>().GetAsync(Tenant, key))!.State.Should().Be(LedgerState.Pending);
 
         fixture.Host.AfterApply = null;
-        var rerun = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var rerun = await fixture.StartAutomaticRunAsync();
         var outcomes = new List<ApplicantImportStatus>();
         foreach (var id in new[] { "A1", "A2", "A3", "A4" })
         {
@@ -186,12 +169,9 @@ public sealed class BoardImportRunTests
     [Fact]
     public async Task ReplayPending_CompletesIntakesLeftByACrash()
     {
-        using var fixture = new BoardImportFixture();
-        await fixture.AddAccountAsync();
-        await fixture.MapAllAsync();
-        await fixture.AllowAsync("P1");
+        using var fixture = await BoardImportFixture.ReadyAsync("P1");
         fixture.Host.BeforeApply = (_, _) => new TimeoutException("host down");
-        var run = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var run = await fixture.StartAutomaticRunAsync();
         (await run.ImportAsync(BoardImportFixture.Applicant("A1"))).Reason.Should().Be("intakeFailed");
         await run.CompleteAsync();
         fixture.Host.Intakes.Should().BeEmpty();
@@ -211,7 +191,7 @@ public sealed class BoardImportRunTests
         using var fixture = new BoardImportFixture();
         await fixture.AddAccountAsync();
         string id;
-        await using (var run = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!)
+        await using (var run = await fixture.StartAutomaticRunAsync())
         {
             id = run.Id;
             (await fixture.History.GetAsync(Tenant, id))!.Status.Should().Be(ImportRunStatus.Running);
@@ -227,7 +207,7 @@ public sealed class BoardImportRunTests
     {
         using var fixture = new BoardImportFixture();
         await fixture.AddAccountAsync();
-        var run = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var run = await fixture.StartAutomaticRunAsync();
         var recorded = await run.FailAsync("boardLayoutChanged", "form#login not found");
         recorded.Status.Should().Be(ImportRunStatus.Failed);
         recorded.FailureCode.Should().Be("boardLayoutChanged");
@@ -244,7 +224,7 @@ public sealed class BoardImportRunTests
         await fixture.AddAccountAsync();
         await fixture.MapAllAsync();
         await fixture.AllowAsync("P1");
-        var run = (await fixture.Pipeline.StartRunAsync(Tenant, Board, "default", ImportTrigger.Automatic))!;
+        var run = await fixture.StartAutomaticRunAsync();
         for (var i = 0; i < 5; i++)
         {
             await run.ImportAsync(BoardImportFixture.Applicant($"A{i}"));
