@@ -66,6 +66,38 @@ public sealed class BoardCsvReaderTests
         open.Error.Code.Should().Be("missingNameColumn");
     }
 
+    [Theory]
+    [InlineData("応募者一覧\n")]
+    [InlineData("応募者一覧,,,\n出力日時：2026/11/23 10:00,,,\n")]
+    [InlineData("\"エン転職 応募者データ\"\n\n")]
+    public async Task TitleLinesAboveTheHeader_ArePassedOver_RecordsNumberedFromTheHeader(string titles)
+    {
+        var text = titles + "応募日,氏名,メールアドレス,電話番号\n2026/11/20,山田 太郎,t@example.jp,090-1111-2222\n2026/11/21,佐藤 花子,,\n";
+        var (open, records) = await BoardTestData.ReadAllAsync(new MemoryStream(BoardTestData.ShiftJis(text)));
+
+        open.Error.Should().BeNull();
+        open.File!.Headers.Should().Equal("応募日", "氏名", "メールアドレス", "電話番号");
+        records.Select(r => r.Row).Should().Equal(1, 2);
+        records.Select(r => r.Applicant!.Profile.Name.Full).Should().Equal("山田 太郎", "佐藤 花子");
+        records[0].Applicant!.Profile.Emails.Should().Equal("t@example.jp");
+        records[0].Applicant!.Profile.Phones.Should().Equal("090-1111-2222");
+    }
+
+    [Fact]
+    public async Task TitleLines_BeyondTheLimit_OrNoNameColumnAnywhere_StayATypedError()
+    {
+        var tooMany = "a\nb\nc\nd\n氏名,メールアドレス\n山田 太郎,t@example.jp\n";
+        var (open, _) = await BoardTestData.ReadAllAsync(new MemoryStream(BoardTestData.Utf8(tooMany)));
+        open.Error!.Kind.Should().Be(BoardCsvErrorKind.MissingNameColumn);
+        open.Error.Message.Should().Contain("its columns are: a", "the error names the first line's columns");
+
+        var none = "応募日,メールアドレス\n2026/11/20,t@example.jp\n2026/11/21,u@example.jp\n";
+        (await BoardTestData.ReadAllAsync(new MemoryStream(BoardTestData.Utf8(none)))).Open.Error!.Kind.Should().Be(BoardCsvErrorKind.MissingNameColumn);
+
+        var off = "応募者一覧\n氏名\n山田 太郎\n";
+        (await BoardTestData.ReadAllAsync(new MemoryStream(BoardTestData.Utf8(off)), options: new BoardCsvReaderOptions { MaxTitleLines = 0 })).Open.Error!.Kind.Should().Be(BoardCsvErrorKind.MissingNameColumn);
+    }
+
     [Fact]
     public async Task OnlyFamilyName_IsNotANameColumn()
     {

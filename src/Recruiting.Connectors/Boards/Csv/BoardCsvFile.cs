@@ -138,6 +138,52 @@ public sealed class BoardCsvFile : IAsyncDisposable
             return new BoardCsvError(BoardCsvErrorKind.EmptyFile, "The file has no header record.");
         }
 
+        var firstError = MapHeader(headers);
+        for (var titles = 1; firstError is { Kind: BoardCsvErrorKind.MissingNameColumn } && titles <= _options.MaxTitleLines; titles++)
+        {
+            // A title line above the header (応募者一覧, an export date …): try the next line as the header. The data
+            // records are numbered from the line after the header that maps, as always.
+            bool more;
+            try
+            {
+                more = await _csv.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsDecodingFailure(ex))
+            {
+                return BoardCsvReader.Undecodable(Encoding, null);
+            }
+            catch (CsvFormatException)
+            {
+                return new BoardCsvError(BoardCsvErrorKind.TooLarge, $"A line above the data is larger than {_options.MaxRecordSize} bytes.");
+            }
+
+            _skipped.Clear();
+            if (!more)
+            {
+                break;
+            }
+
+            var candidate = new string[_csv.FieldCount];
+            for (var i = 0; i < candidate.Length; i++)
+            {
+                candidate[i] = _csv.GetString(i);
+            }
+
+            if (MapHeader(candidate) is null)
+            {
+                return null;
+            }
+        }
+
+        return firstError is null ? null : MapHeader(headers) ?? firstError;
+    }
+
+    /// <summary>Maps a header's columns to fields; returns why it cannot be the header (no name column, too many columns).</summary>
+    private BoardCsvError? MapHeader(string[] headers)
+    {
+        _single.Clear();
+        _phones.Clear();
+        _emails.Clear();
         if (headers.Length > _options.MaxColumns)
         {
             return new BoardCsvError(BoardCsvErrorKind.TooLarge, $"The header has {headers.Length} columns; at most {_options.MaxColumns} are read.");

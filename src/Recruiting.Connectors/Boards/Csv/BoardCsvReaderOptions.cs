@@ -19,4 +19,12 @@ public sealed class BoardCsvReaderOptions
     /// <value>The default value is 1,048,576.</value>
     [Range(4096, 256 * 1024 * 1024)]
     public int DetectionBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Gets or sets how many lines above the header are passed over when the first line has no name column (a title
+    /// such as <c>応募者一覧</c> or an export date written above the header); 0 takes the first line as the header.
+    /// </summary>
+    /// <value>The default value is 3.</value>
+    [Range(0, 20)]
+    public int MaxTitleLines { get; set; } = 3;
 }
