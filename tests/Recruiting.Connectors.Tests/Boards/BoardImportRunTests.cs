@@ -36,8 +36,9 @@ public sealed class BoardImportRunTests
         // A second run imports nothing twice.
         var second = await fixture.StartAutomaticRunAsync();
         (await second.ImportAsync(BoardImportFixture.Applicant("A1"))).Status.Should().Be(ApplicantImportStatus.Duplicate);
-        (await second.IsAlreadyImportedAsync(BoardImportFixture.Applicant("A1"))).Should().BeTrue();
-        (await second.IsAlreadyImportedAsync(BoardImportFixture.Applicant("A9"))).Should().BeFalse();
+        var known = await second.AreAlreadyImportedAsync([BoardImportFixture.Applicant("A1"), BoardImportFixture.Applicant("A9")]);
+        known[0].Should().BeTrue();
+        known[1].Should().BeFalse();
         await second.CompleteAsync();
         fixture.Host.Intakes.Should().HaveCount(1);
         (await fixture.History.ListAsync(Tenant)).Should().HaveCount(2);

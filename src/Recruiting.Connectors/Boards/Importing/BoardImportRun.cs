@@ -105,16 +105,6 @@ internal sealed partial class BoardImportRun : IAsyncDisposable
     /// <returns>The key.</returns>
     public IdempotencyKey KeyOf(BoardApplicant applicant) => ApplicantKeys.For(Board, Account.Name, applicant, TimeZone);
 
-    /// <summary>Tells whether an applicant was already imported (done in the ledger), so the runner can skip its detail page.</summary>
-    /// <param name="applicant">The applicant (a list summary is enough when it carries the board id).</param>
-    /// <param name="cancellationToken">A token to cancel the call.</param>
-    /// <returns>Whether it is done.</returns>
-    public async ValueTask<bool> IsAlreadyImportedAsync(BoardApplicant applicant, CancellationToken cancellationToken = default)
-    {
-        var entry = await _services.Ledger.GetAsync(Tenant, KeyOf(applicant), cancellationToken).ConfigureAwait(false);
-        return entry?.State == LedgerState.Done;
-    }
-
     /// <summary>Tells which applicants of a page were already imported (done in the ledger), in one ledger read.</summary>
     /// <param name="applicants">The applicants (list summaries are enough when they carry the board id).</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
