@@ -182,7 +182,8 @@ internal sealed class SimulatorDataGenerator
         {
             var loginId = BoardSimulatorOptions.LoginIdOf(i);
             var account = new SimulatedAccount(i, loginId, BoardSimulatorOptions.PasswordOf(loginId), Companies[(i - 1) % Companies.Length]);
-            var random = new Random(HashCode.Combine(_options.Seed, i) & 0x7FFFFFFF);
+            // Not HashCode.Combine: its seed changes with every process, and the data must be the same on every run.
+            var random = new Random(unchecked((_options.Seed * 486187739) + (i * 16777619)) & 0x7FFFFFFF);
             account.Postings = CreatePostings(i, random);
             var at = _options.NewestApplication;
             for (var n = 0; n < _options.ApplicantsPerAccount; n++)

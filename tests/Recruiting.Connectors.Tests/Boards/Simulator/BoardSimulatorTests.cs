@@ -314,6 +314,22 @@ public sealed partial class BoardSimulatorTests : IAsyncLifetime
 
     private static StringContent JsonContent(string json) => new(json, Encoding.UTF8, "application/json");
 
+    [Fact]
+    public void GeneratedData_IsTheSameInEveryProcess()
+    {
+        // A seed mixed with HashCode.Combine changed with each process, so fixtures that count applicants of ended postings passed or failed by chance.
+        var account = _simulator.Account("acct001");
+        var fingerprint = string.Join('|', account.Applicants.Take(12).Select(a => $"{a.Id}:{a.Posting.Id}:{a.FamilyName}{a.GivenName}:{a.AppliedAt:MMddHHmm}"));
+
+        fingerprint.Should().Be(ExpectedFingerprint);
+        account.Applicants.Count(a => !a.Posting.Published && a.Posting.EndedAt < new DateTimeOffset(2026, 11, 10, 0, 0, 0, TimeSpan.FromHours(9)))
+            .Should().BePositive("the fixtures rely on some applicants of a posting that ended long ago");
+    }
+
+    private const string ExpectedFingerprint =
+        "A100001:J00102:山本美咲:11200900|A100002:J00106:井上結衣:11200746|A100003:J00103:山本さくら:11200659|A100004:J00102:山本陽菜:11200637|A100005:J00103:井上太郎:11200528|A100006:J00104:高橋結衣:11200250|"
+        + "A100007:J00104:木村健一:11200214|A100008:J00101:吉田花子:11200038|A100009:J00101:山田美咲:11200006|A100010:J00103:渡辺蓮:11192115|A100011:J00101:田中さくら:11191921|A100012:J00103:佐藤太郎:11191621";
+
     [GeneratedRegex("name=\"__csrf\" value=\"([0-9a-f]+)\"")]
     private static partial Regex CsrfPattern();
 
