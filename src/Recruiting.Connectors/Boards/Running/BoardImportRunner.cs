@@ -189,8 +189,98 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
 
     private static async Task<ReadSummary> ReadApplicantsAsync(ILogger logger, IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, Func<Task> readPostings, CancellationToken cancellationToken)
     {
-        BoardApplicant? newest = null;
-        var retryable = false;
+        var imports = new PageImports(run, cancellationToken);
+        try
+        {
+            var firstPageRows = await ReadPagesAsync(logger, connector, session, run, watermark, state, options, worthOpening, readPostings, imports, cancellationToken).ConfigureAwait(false);
+            return new ReadSummary(imports.Newest, imports.Retryable, firstPageRows);
+        }
+        finally
+        {
+            // Leaving with an exception (the board failed, cancellation): the batch in flight finishes its ledger writes
+            // before the run is ended; the exception that ended the read is the one reported.
+            await imports.DrainAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A page's batch is imported (ledger pending write, host calls, ledger done write) while the next page is read from
+    /// the board. One batch at a time and in page order: a batch starts only once the one before it is done, so each
+    /// batch sees the ledger a sequential run would show it, and no batch starts after one ran into a deleted account.
+    /// </summary>
+    private sealed class PageImports(BoardImportRun run, CancellationToken cancellationToken)
+    {
+        private Task<ApplicantImportOutcome[]>? _importing;
+        private List<ApplicantToImport>? _batch;
+
+        /// <summary>Gets the newest applicant imported (or counted) so far.</summary>
+        public BoardApplicant? Newest { get; private set; }
+
+        /// <summary>Gets or sets whether something failed that the next run should read again (the watermark stays).</summary>
+        public bool Retryable { get; set; }
+
+        /// <summary>Gets whether a batch ran into a deleted account.</summary>
+        public bool AccountDeleted { get; private set; }
+
+        /// <summary>Waits for the batch in flight (if any), then starts importing <paramref name="batch"/> on the pool; false when the account was deleted (nothing started).</summary>
+        public async ValueTask<bool> StartAsync(List<ApplicantToImport> batch)
+        {
+            if (!await SettleAsync().ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            // On the pool: the SQLite ledger completes synchronously, so a direct call would return only once it is done.
+            _importing = Task.Run(() => run.ImportBatchAsync(batch, cancellationToken).AsTask(), cancellationToken);
+            _batch = batch;
+            return true;
+        }
+
+        /// <summary>Waits for the batch in flight and takes its outcomes in; false when the account was deleted.</summary>
+        public async ValueTask<bool> SettleAsync()
+        {
+            if (_importing is null)
+            {
+                return !AccountDeleted;
+            }
+
+            var importing = _importing;
+            var batch = _batch!;
+            _importing = null;
+            _batch = null;
+            var outcomes = await importing.ConfigureAwait(false);
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                if (outcomes[i].Status == ApplicantImportStatus.AccountDeleted)
+                {
+                    AccountDeleted = true;
+                    return false;
+                }
+
+                Retryable |= outcomes[i].Status == ApplicantImportStatus.Failed && outcomes[i].Reason == "intakeFailed";
+                var applicant = batch[i].Applicant;
+                if (Newest is null || (applicant.AppliedAt is { } applied && Newest.AppliedAt is { } best && applied > best))
+                {
+                    Newest = applicant;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Lets a batch still in flight finish, whatever its outcome (used on the way out of a failed read).</summary>
+        public async ValueTask DrainAsync()
+        {
+            if (_importing is { } importing)
+            {
+                _importing = null;
+                await ((Task)importing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private static async Task<int> ReadPagesAsync(ILogger logger, IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, Func<Task> readPostings, PageImports imports, CancellationToken cancellationToken)
+    {
         var failedInARow = 0;
         var firstPageRows = -1;
         string? page = null;
@@ -222,7 +312,9 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             {
                 if (run.AccountDeleted)
                 {
-                    return new ReadSummary(newest, true, firstPageRows);
+                    await imports.SettleAsync().ConfigureAwait(false);
+                    imports.Retryable = true;
+                    return firstPageRows;
                 }
 
                 await readPostings().ConfigureAwait(false);
@@ -272,7 +364,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                             // One page failed after the pipeline's retries on a board that otherwise answers: record it and
                             // go on; the watermark stays where it was, so the next run reads this applicant again.
                             failedInARow++;
-                            retryable = true;
+                            imports.Retryable = true;
                             LogDetailPageFailed(logger, run.Tenant.Value, run.Board, run.Account.Name, summary.BoardApplicantId, ex.Message);
                             run.CountUnreadApplicant(summary, "detailPageFailed", ex.Message);
                             continue;
@@ -282,20 +374,10 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                     batch.Add(new ApplicantToImport(applicant, documents));
                 }
 
-                var outcomes = await run.ImportBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < outcomes.Length; i++)
+                if (!await imports.StartAsync(batch).ConfigureAwait(false))
                 {
-                    if (outcomes[i].Status == ApplicantImportStatus.AccountDeleted)
-                    {
-                        return new ReadSummary(newest, true, firstPageRows);
-                    }
-
-                    retryable |= outcomes[i].Status == ApplicantImportStatus.Failed && outcomes[i].Reason == "intakeFailed";
-                    var applicant = batch[i].Applicant;
-                    if (newest is null || (applicant.AppliedAt is { } applied && newest.AppliedAt is { } best && applied > best))
-                    {
-                        newest = applicant;
-                    }
+                    imports.Retryable = true;
+                    return firstPageRows;
                 }
             }
 
@@ -308,7 +390,12 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
         }
         while (page is not null);
 
-        return new ReadSummary(newest, retryable, Math.Max(firstPageRows, 0));
+        if (!await imports.SettleAsync().ConfigureAwait(false))
+        {
+            imports.Retryable = true;
+        }
+
+        return Math.Max(firstPageRows, 0);
     }
 
     private static async Task<IReadOnlyList<DocumentUpload>> DownloadAsync(IBoardConnector connector, BoardSession session, BoardApplicant applicant, CancellationToken cancellationToken)
