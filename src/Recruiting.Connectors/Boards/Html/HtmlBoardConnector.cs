@@ -370,7 +370,8 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         using var response = await SendAsync(session, request, what, cancellationToken).ConfigureAwait(false);
         var bytes = await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
         var text = Decode(bytes, response.Content.Headers.ContentType?.CharSet, encoding);
-        var document = await session.Parser.ParseDocumentAsync(text, cancellationToken).ConfigureAwait(false);
+        // The page is already in memory: the synchronous parse (as the floor's) skips the async tokenizer's awaits.
+        var document = session.Parser.ParseDocument(text);
         return (document, response.RequestMessage?.RequestUri ?? new Uri(session.BaseAddress, what));
     }
 
