@@ -101,15 +101,14 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
     private async Task<BoardRunResult> RunLeasedAsync(IBoardConnector connector, TenantId tenant, BoardAccount account, BoardRunnerState? state, BoardRunnerOptions options, CancellationToken cancellationToken)
     {
         var board = account.Board;
-        var run = await _pipeline.StartRunAsync(tenant, board, account.Name, ImportTrigger.Automatic, null, cancellationToken).ConfigureAwait(false);
-        if (run is null)
-        {
-            return new BoardRunResult(BoardRunStatus.Skipped, null, state?.Health ?? BoardHealth.Healthy, state?.HealthDetail, BoardRunSkipReason.AccountMissing);
-        }
-
+        // The account was read at the start of RunAsync: the run and the credentials use it (a deletion since then is
+        // met by the run's account check before each batch, or by the password being gone).
+        var run = await _pipeline.StartRunAsync(tenant, account, ImportTrigger.Automatic, null, cancellationToken).ConfigureAwait(false);
         await using (run.ConfigureAwait(false))
         {
-            var credentials = await _accounts.GetCredentialsAsync(tenant, board, account.Name, cancellationToken).ConfigureAwait(false);
+            var credentials = _accounts is BoardAccountService service
+                ? await service.GetCredentialsAsync(account, cancellationToken).ConfigureAwait(false)
+                : await _accounts.GetCredentialsAsync(tenant, board, account.Name, cancellationToken).ConfigureAwait(false);
             if (credentials is null)
             {
                 var ended = await run.FailAsync("accountMissing", "The account or its password is gone.", cancellationToken).ConfigureAwait(false);
