@@ -7,7 +7,7 @@ namespace Recruiting.Benchmarks.Boards;
 /// A Stopwatch/CPU-time companion of <see cref="BoardRunBenchmark"/> (same simulator, same sizes, same code) for a
 /// loaded machine: each case runs once to warm up and then <c>rounds</c> times, interleaved (floor, full run, full run
 /// with the in-memory ledger, rerun), printing wall and CPU time of the process (the simulator runs in it for every
-/// case alike) and the ratios to the floor.
+/// case alike), the megabytes allocated and the GCs per generation, and the ratios to the floor.
 /// <c>dotnet run -c Release --project bench/Recruiting.Benchmarks -- --boards-run-harness [rounds]</c>
 /// </summary>
 public static class BoardRunHarness
