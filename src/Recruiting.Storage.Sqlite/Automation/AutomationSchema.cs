@@ -71,6 +71,7 @@ internal static class AutomationSchema
             );
             ALTER TABLE automation_rejections ADD COLUMN pack_id INTEGER NULL REFERENCES automation_action_packs (id);
             ALTER TABLE automation_rejections ADD COLUMN packed_due INTEGER NULL;
+            ALTER TABLE automation_rejections ADD COLUMN pack_error TEXT NULL;
             CREATE INDEX ix_automation_rejections_packed ON automation_rejections (packed_due) WHERE packed_due IS NOT NULL;
             """),
     ];

@@ -105,6 +105,19 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
     private sealed record Pack(long Id, TenantId Tenant, string RejectionId, ApplicationId Application, byte[] Bytes)
     {
         public List<OutboxAction> Decode() => OutboxActionPack.Decode(Bytes, Tenant, RejectionId, Application);
+
+        /// <summary>Decodes for a read: a damaged pack (quarantined at its next expansion) reads as no actions.</summary>
+        public List<OutboxAction> DecodeOrEmpty()
+        {
+            try
+            {
+                return Decode();
+            }
+            catch (InvalidDataException)
+            {
+                return [];
+            }
+        }
     }
 
     /// <summary>Reads the packs of rejections matching <paramref name="whereAndOrder"/> (inside the caller's transaction).</summary>
@@ -139,9 +152,26 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
         using var insertAction = new PositionalStatement(connection, InsertActionSql);
         using var clear = new PositionalStatement(connection, "UPDATE automation_rejections SET pack_id = NULL, packed_due = NULL WHERE tenant = ?1 AND rejection_id = ?2;");
         using var delete = new PositionalStatement(connection, "DELETE FROM automation_action_packs WHERE id = ?1;");
+        using var quarantine = new PositionalStatement(connection, "UPDATE automation_rejections SET packed_due = NULL, pack_error = ?3 WHERE tenant = ?1 AND rejection_id = ?2;");
         foreach (var pack in packs)
         {
-            var actions = pack.Decode();
+            List<OutboxAction> actions;
+            try
+            {
+                actions = pack.Decode();
+            }
+            catch (InvalidDataException ex)
+            {
+                // A damaged pack (not written by this code) must not stop every later claim: it is kept, with the
+                // reason, and never read for work again; its rejection goes on without queued actions.
+                quarantine.Bind(1, pack.Tenant.Value);
+                quarantine.Bind(2, pack.RejectionId);
+                quarantine.Bind(3, ex.Message);
+                quarantine.Execute();
+                expanded.Add([]);
+                continue;
+            }
+
             foreach (var action in actions)
             {
                 insertAction.Bind(1, action.Tenant.Value);
@@ -216,7 +246,7 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
             var actions = ReadActions(connection, snapshot, "tenant = $tenant AND rejection_id = $id ORDER BY action_index", ("$tenant", tenant.Value), ("$id", rejectionId));
             foreach (var pack in ReadPacks(connection, snapshot, "r.tenant = $tenant AND r.rejection_id = $id", ("$tenant", tenant.Value), ("$id", rejectionId)))
             {
-                actions.AddRange(pack.Decode());
+                actions.AddRange(pack.DecodeOrEmpty());
                 actions.Sort(static (a, b) => a.ActionIndex.CompareTo(b.ActionIndex));
             }
 
@@ -240,7 +270,7 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
 
             foreach (var pack in packed)
             {
-                actions.AddRange(pack.Decode().Where(a => a.State == state));
+                actions.AddRange(pack.DecodeOrEmpty().Where(a => a.State == state));
             }
 
             actions.Sort(static (a, b) =>

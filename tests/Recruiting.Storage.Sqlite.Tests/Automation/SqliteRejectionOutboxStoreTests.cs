@@ -300,4 +300,26 @@ public sealed class SqliteRejectionOutboxStoreTests : IDisposable
         var foreign = () => OutboxActionPack.Encode(original.Rejection, [actions[0] with { RejectionId = "rej-2" }]);
         foreign.Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public async Task A_damaged_pack_is_quarantined_with_its_reason_and_does_not_stop_the_claims_of_others()
+    {
+        var now = TestServices.Start;
+        await Outbox.RecordAsync([New("rej-bad", "a1", (0, now)), New("rej-ok", "a2", (0, now))]);
+        using (var connection = new SqliteConnection($"Data Source={_store.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE automation_action_packs SET actions = x'01' WHERE id = (SELECT pack_id FROM automation_rejections WHERE rejection_id = 'rej-bad');";
+            damage.ExecuteNonQuery().Should().Be(1);
+        }
+
+        (await Outbox.ListActionsAsync(Tenant, "rej-bad")).Should().BeEmpty("a read does not throw on it");
+        var claimed = await Outbox.ClaimDueAsync(now, now.AddMinutes(5), 10);
+        var again = await Outbox.ClaimDueAsync(now.AddMinutes(10), now.AddMinutes(15), 10);
+
+        claimed.Select(a => a.RejectionId).Should().Equal("rej-ok");
+        again.Select(a => a.RejectionId).Should().Equal("rej-ok"); // its lease ended; the damaged pack is not read again
+        Count("SELECT COUNT(*) FROM automation_rejections WHERE rejection_id = 'rej-bad' AND packed_due IS NULL AND pack_id IS NOT NULL AND pack_error LIKE '%truncated%'").Should().Be(1);
+    }
 }
