@@ -84,6 +84,15 @@ public sealed class ImapMailboxOptions
     [Range(4096, 64 * 1024 * 1024)]
     public int FetchChunkBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Gets or sets the largest message (its RFC822.SIZE) the source downloads. A larger one is not fetched: it is
+    /// reported as quarantined (<c>tooLarge</c>) and moved to <see cref="QuarantineFolder"/> (or flagged), so it stays in
+    /// the mailbox for a person and never blocks the messages after it. IMAP partial fetches address at most 2 GiB.
+    /// </summary>
+    /// <value>The default value is 1 GiB.</value>
+    [Range(4096, int.MaxValue)]
+    public long MaxDownloadBytes { get; set; } = 1024L * 1024 * 1024;
+
     /// <summary>Gets or sets whether the hosted service waits for new mail with IMAP IDLE (when the server supports it) instead of polling.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool UseIdle { get; set; } = true;

@@ -167,15 +167,35 @@ public sealed partial class ImapMailboxSource
 
     private async Task<ImportOutcome?> ImportOneAsync(IMailFolder folder, UniqueId uid, CancellationToken cancellationToken)
     {
+        var summaries = await folder.FetchAsync([uid], MessageSummaryItems.Size, cancellationToken).ConfigureAwait(false);
+        if (summaries.Count == 0)
+        {
+            // Expunged by another client between SEARCH and FETCH.
+            return null;
+        }
+
+        // Partial fetches address at most 2 GiB (an int offset), whatever the option says.
+        var limit = Math.Min(_options.MaxDownloadBytes, int.MaxValue);
+        if (summaries[0].Size is { } size && size > limit)
+        {
+            return TooLarge(uid, size);
+        }
+
         var path = Path.Combine(Path.GetTempPath(), "recruiting-imap-" + Guid.NewGuid().ToString("N") + ".eml");
         var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await using (spool.ConfigureAwait(false))
         {
             // Partial fetches (BODY.PEEK[]<offset.count>) keep memory at one chunk whatever the message size, and do not set \Seen.
-            var offset = 0;
+            long offset = 0;
             while (true)
             {
-                var chunk = await folder.GetStreamAsync(uid, offset, _options.FetchChunkBytes, cancellationToken).ConfigureAwait(false);
+                if (offset > limit)
+                {
+                    // The server announced a smaller size than it sends: never import a cut message.
+                    return TooLarge(uid, offset);
+                }
+
+                var chunk = await folder.GetStreamAsync(uid, (int)offset, _options.FetchChunkBytes, cancellationToken).ConfigureAwait(false);
                 long read;
                 await using (chunk.ConfigureAwait(false))
                 {
@@ -183,7 +203,7 @@ public sealed partial class ImapMailboxSource
                     await chunk.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
                 }
 
-                offset = checked(offset + (int)read);
+                offset += read;
                 if (read < _options.FetchChunkBytes)
                 {
                     break;
@@ -201,6 +221,20 @@ public sealed partial class ImapMailboxSource
         }
     }
 
+    private ImportOutcome TooLarge(UniqueId uid, long size)
+    {
+        var limit = Math.Min(_options.MaxDownloadBytes, int.MaxValue);
+        LogTooLarge(_logger, _options.Name, uid.Id, size, limit);
+        var where = _options.AfterImport == ImapAfterImport.Move ? $"folder {_options.QuarantineFolder}" : $"folder {_options.Folder}, keyword {QuarantinedKeyword}";
+        return new ImportOutcome
+        {
+            Status = ImportStatus.Quarantined,
+            Reason = MailImportReason.TooLarge,
+            Tenant = new TenantId(_options.Tenant),
+            Detail = $"The message has at least {size} bytes, more than the {limit} this mailbox source downloads; it was not imported and stays in the mailbox ({where}, UID {uid.Id}).",
+        };
+    }
+
     private static async Task<IMailFolder> EnsureFolderAsync(ImapClient client, string name, CancellationToken cancellationToken)
     {
         try
@@ -214,6 +248,9 @@ public sealed partial class ImapMailboxSource
                 ?? throw new ImapSourceException($"Folder '{name}' could not be created.");
         }
     }
+
+    [LoggerMessage(EventId = RecruitingEventIds.MailImport + 304, Level = LogLevel.Warning, Message = "Mailbox {Source}: UID {Uid} has {Size} bytes, more than the {Limit} the source downloads; left in the mailbox as quarantined")]
+    private static partial void LogTooLarge(ILogger logger, string source, uint uid, long size, long limit);
 
     [LoggerMessage(EventId = RecruitingEventIds.MailImport + 300, Level = LogLevel.Information, Message = "Mailbox {Source}: UID {Uid} {Status}")]
     private static partial void LogMessage(ILogger logger, string source, uint uid, ImportStatus status);

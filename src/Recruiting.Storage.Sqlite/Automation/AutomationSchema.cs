@@ -64,5 +64,15 @@ internal static class AutomationSchema
             DROP INDEX ix_automation_rejections_unsynced;
             CREATE INDEX ix_automation_rejections_host_sync ON automation_rejections (host_sync_after) WHERE host_synced = 0;
             """),
+        new("automation", 3, "a rejection's new actions packed into one row until they are needed one by one", """
+            CREATE TABLE automation_action_packs (
+                id INTEGER PRIMARY KEY,
+                actions BLOB NOT NULL
+            );
+            ALTER TABLE automation_rejections ADD COLUMN pack_id INTEGER NULL REFERENCES automation_action_packs (id);
+            ALTER TABLE automation_rejections ADD COLUMN packed_due INTEGER NULL;
+            ALTER TABLE automation_rejections ADD COLUMN pack_error TEXT NULL;
+            CREATE INDEX ix_automation_rejections_packed ON automation_rejections (packed_due) WHERE packed_due IS NOT NULL;
+            """),
     ];
 }

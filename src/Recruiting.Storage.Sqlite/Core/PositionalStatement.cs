@@ -26,6 +26,10 @@ internal sealed class PositionalStatement : IDisposable
     public void Bind(int index, string? value)
         => Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
 
+    /// <summary>Binds a blob (or NULL) to the 1-based parameter <paramref name="index"/>.</summary>
+    public void Bind(int index, byte[]? value)
+        => Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_blob(_statement, index, value.AsSpan()));
+
     /// <summary>Binds an integer to the 1-based parameter <paramref name="index"/>.</summary>
     public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
 
@@ -85,6 +89,9 @@ internal sealed class PositionalStatement : IDisposable
     /// <summary>The 0-based column <paramref name="index"/> of the current row as an integer, or <see langword="null"/> for NULL.</summary>
     public long? Int64(int index)
         => raw.sqlite3_column_type(_statement, index) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_statement, index);
+
+    /// <summary>Gets the rowid of the last row inserted on the connection.</summary>
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 
     public void Dispose() => _statement.Dispose();
 

@@ -315,4 +315,25 @@ public sealed class BoardCsvReaderTests
         records.Where(r => r.Applicant != null).Select(r => r.Applicant!.Profile.Name.Full).Should().NotContain("A");
         _ = open;
     }
+
+    [Fact]
+    public async Task ExcelTextFormulas_AreReadAsTheirText_OtherStrayQuotesStillRejectTheRecord()
+    {
+        // Boards export phone numbers and ids as ="…" so that Excel keeps the leading zeros; the record is not malformed.
+        var text = "氏名,電話番号,会員番号,メモ\r\n"
+            + "山田 太郎,=\"090-1234-5678\",=\"00123\",ok\r\n"
+            + "佐藤 花子,\"=\"\"080-1111-2222\"\"\",x,=\"say \"\"hi\"\"\"\r\n"
+            + "鈴木 一郎,=\"03-1234-5678\",x,a \"quoted\" word\r\n"
+            + "高橋 健一,=\"090\"1234\",x,\r\n";
+        var columns = BoardCsvColumns.Default.With(BoardCsvField.ApplicantId, "会員番号");
+
+        var (_, records) = await BoardTestData.ReadAllAsync(new MemoryStream(BoardTestData.ShiftJis(text)), columns: columns);
+
+        records.Select(r => (r.Row, r.RejectReason)).Should().Equal((1, null), (2, null), (3, "malformedRecord"), (4, "malformedRecord"));
+        records[0].Applicant!.Profile.Phones.Should().Equal("090-1234-5678");
+        records[0].Applicant!.BoardApplicantId.Should().Be("00123");
+        records[1].Applicant!.Profile.Phones.Should().Equal(["080-1111-2222"], "the formula may also come quoted");
+        records[1].Applicant!.ExtraFields["メモ"].Should().Be("say \"hi\"");
+        records[2].Detail.Should().Contain("quote");
+    }
 }

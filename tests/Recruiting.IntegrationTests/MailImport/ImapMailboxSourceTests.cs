@@ -217,6 +217,21 @@ public sealed class ImapMailboxSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_over_the_download_limit_is_left_quarantined_in_the_mailbox_and_does_not_block_the_next()
+    {
+        await AppendAsync(Reply("<huge@candidate.example>", attachmentBytes: 200_000), Reply("<small@candidate.example>"));
+
+        var items = await Source(Options(o => o.MaxDownloadBytes = 64 * 1024)).RunOnceAsync();
+
+        items.Select(i => i.Outcome.Status).Should().Equal(ImportStatus.Quarantined, ImportStatus.Imported);
+        items[0].Outcome.Reason.Should().Be(MailImportReason.TooLarge);
+        items[0].Outcome.Detail.Should().Contain("65536").And.Contain("Quarantine");
+        (await CountsAsync("INBOX", "Imported", "Quarantine")).Should().Equal(new Dictionary<string, int> { ["INBOX"] = 0, ["Imported"] = 1, ["Quarantine"] = 1 });
+        _host.History.Should().ContainSingle("only the small reply was imported");
+        (await Source(Options()).RunOnceAsync()).Should().BeEmpty("the checkpoint moved past both");
+    }
+
+    [Fact]
     public async Task A_missing_password_secret_fails_clearly()
     {
         var run = async () => await Source(Options(o => o.PasswordSecretName = "mail/imap/none")).RunOnceAsync();

@@ -13,6 +13,7 @@ public sealed class BoardCsvFile : IAsyncDisposable
     private readonly TimeZoneInfo _zone;
     private readonly BoardCsvReaderOptions _options;
     private readonly Queue<CsvMalformedReason> _skipped = new();
+    private CsvMalformedReason? _recovered;
     private readonly Dictionary<BoardCsvField, int> _single = [];
     private readonly List<int> _phones = [];
     private readonly List<int> _emails = [];
@@ -33,12 +34,18 @@ public sealed class BoardCsvFile : IAsyncDisposable
             HasHeader = true,
             AllowLineBreaksInQuotes = true,
             SkipEmptyLines = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
+            // Recovered, not skipped: a record is judged after it is read, so that an Excel text formula (="090-1234-5678",
+            // how several boards keep leading zeros) is read as its text while other bad quoting still rejects the record.
+            MalformedData = CsvMalformedDataHandling.Recover,
             OnMalformedRecord = record =>
             {
                 if (record.Skipped)
                 {
                     _skipped.Enqueue(record.Reason);
+                }
+                else
+                {
+                    _recovered ??= record.Reason;
                 }
             },
             MaxRecordSize = options.MaxRecordSize,
@@ -101,8 +108,16 @@ public sealed class BoardCsvFile : IAsyncDisposable
             }
 
             row++;
+            var recovered = _recovered;
+            _recovered = null;
             if (IsBlank())
             {
+                continue;
+            }
+
+            if (recovered is { } bad && !(bad == CsvMalformedReason.StrayQuote && QuotesAreExcelTextOnly()))
+            {
+                yield return new BoardCsvRecord(row, null, "malformedRecord", Describe(bad));
                 continue;
             }
 
@@ -258,7 +273,57 @@ public sealed class BoardCsvFile : IAsyncDisposable
         return true;
     }
 
-    private string Field(int index) => index < _csv.FieldCount ? _csv.GetString(index).Trim() : string.Empty;
+    private string Field(int index) => index < _csv.FieldCount ? ExcelText(_csv.GetString(index).Trim()) : string.Empty;
+
+    /// <summary>Whether every quote of the record read in recovery belongs to an Excel text formula (<c>="…"</c>).</summary>
+    private bool QuotesAreExcelTextOnly()
+    {
+        for (var i = 0; i < _csv.FieldCount; i++)
+        {
+            var field = _csv.GetSpan(i).Trim(" \t"u8);
+            if (field.IndexOf((byte)'"') >= 0 && !IsExcelText(field))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsExcelText(ReadOnlySpan<byte> field)
+        => field.Length >= 3 && field[0] == (byte)'=' && field[1] == (byte)'"' && field[^1] == (byte)'"' && !ContainsLoneQuote(field[2..^1]);
+
+    private static bool ContainsLoneQuote(ReadOnlySpan<byte> inner)
+    {
+        for (var i = 0; i < inner.Length; i++)
+        {
+            if (inner[i] == (byte)'"')
+            {
+                if (i + 1 < inner.Length && inner[i + 1] == (byte)'"')
+                {
+                    i++;
+                    continue;
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads an Excel text formula (<c>="090-1234-5678"</c>, written so that leading zeros survive) as its text; anything else as written.</summary>
+    internal static string ExcelText(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        if (trimmed.Length < 3 || !trimmed.StartsWith("=\"", StringComparison.Ordinal) || trimmed[^1] != '"')
+        {
+            return value;
+        }
+
+        var inner = trimmed[2..^1].ToString();
+        return ContainsLoneQuote(Encoding.UTF8.GetBytes(inner)) ? value : inner.Replace("\"\"", "\"", StringComparison.Ordinal);
+    }
 
     private string Value(BoardCsvField field) => _single.TryGetValue(field, out var index) ? Field(index) : string.Empty;
 
@@ -273,7 +338,7 @@ public sealed class BoardCsvFile : IAsyncDisposable
                 continue;
             }
 
-            var value = _csv.GetString(i);
+            var value = ExcelText(_csv.GetString(i));
             if (!string.IsNullOrWhiteSpace(value))
             {
                 extra[extraName] = value;
