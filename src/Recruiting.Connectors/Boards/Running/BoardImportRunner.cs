@@ -102,13 +102,43 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
     {
         var board = account.Board;
         // The account was read at the start of RunAsync: the run and the credentials use it (a deletion since then is
-        // met by the run's account check before each batch, or by the password being gone).
-        var run = await _pipeline.StartRunAsync(tenant, account, ImportTrigger.Automatic, null, cancellationToken).ConfigureAwait(false);
-        await using (run.ConfigureAwait(false))
+        // met by the run's account check before each batch, or by the password being gone). The run is recorded
+        // (settings snapshot, history row) on the pool while the credentials are read and the login goes to the board;
+        // the login's outcome is taken in once the run exists, exactly as if the login had come after.
+        var starting = Task.Run(() => _pipeline.StartRunAsync(tenant, account, ImportTrigger.Automatic, null, cancellationToken).AsTask(), cancellationToken);
+        BoardCredentials? credentials = null;
+        Task<BoardSession>? login = null;
+        BoardImportRun run;
+        try
         {
-            var credentials = _accounts is BoardAccountService service
+            credentials = _accounts is BoardAccountService service
                 ? await service.GetCredentialsAsync(account, cancellationToken).ConfigureAwait(false)
                 : await _accounts.GetCredentialsAsync(tenant, board, account.Name, cancellationToken).ConfigureAwait(false);
+            if (credentials is not null)
+            {
+                login = LogInAsync(connector, credentials, cancellationToken);
+            }
+
+            run = await starting.ConfigureAwait(false);
+        }
+        catch
+        {
+            // No run to record it in: the run start (or the credentials) failed. Let the login end and close its session.
+            await ((Task)starting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (login is not null)
+            {
+                await ((Task)login).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (login.IsCompletedSuccessfully)
+                {
+                    await login.Result.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            throw;
+        }
+
+        await using (run.ConfigureAwait(false))
+        {
             if (credentials is null)
             {
                 var ended = await run.FailAsync("accountMissing", "The account or its password is gone.", cancellationToken).ConfigureAwait(false);
@@ -119,7 +149,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             BoardSession? session = null;
             try
             {
-                session = await connector.LoginAsync(credentials, cancellationToken).ConfigureAwait(false);
+                session = await login!.ConfigureAwait(false);
                 var postings = new Dictionary<string, BoardPosting>(StringComparer.Ordinal);
                 var postingsRead = !connector.Capabilities.HasFlag(BoardCapabilities.ListPostings);
 
@@ -183,6 +213,10 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             }
         }
     }
+
+    /// <summary>The connector's login as a task that carries its failure (a connector may also throw before its first await).</summary>
+    private static async Task<BoardSession> LogInAsync(IBoardConnector connector, BoardCredentials credentials, CancellationToken cancellationToken)
+        => await connector.LoginAsync(credentials, cancellationToken).ConfigureAwait(false);
 
     private sealed record ReadSummary(BoardApplicant? Newest, bool RetryableFailures, int FirstPageRows);
 
