@@ -63,6 +63,15 @@ public sealed class MailImportOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? OversizeDirectory { get; set; }
 
+    /// <summary>
+    /// Gets or sets how many bytes of messages <see cref="OversizeDirectory"/> may hold. A message that would take the
+    /// folder over it is not written: it is still quarantined as <c>tooLarge</c> with its pointer and a detail saying it
+    /// was not kept (a mailbox source leaves it in its quarantine folder), so a flood of huge mails cannot fill the disk.
+    /// </summary>
+    /// <value>The default value is 10 GiB.</value>
+    [Range(0, long.MaxValue)]
+    public long MaxOversizeDirectoryBytes { get; set; } = 10L * 1024 * 1024 * 1024;
+
     /// <summary>Gets or sets whether the application's responsible users are notified of each imported reply.</summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool NotifyResponsibleUsers { get; set; } = true;

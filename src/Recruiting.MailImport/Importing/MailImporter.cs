@@ -200,9 +200,9 @@ internal sealed class MailImporter : IMailImporter
         if (spool.Length > _options.MaxMessageBytes)
         {
             // Kept whole as a file, not as a database row (see OversizeMailFiles); the record points at it.
-            var (file, pointer) = await OversizeMailFiles.KeepAsync(spool, _options, cancellationToken).ConfigureAwait(false);
+            var (file, pointer, notKept) = await OversizeMailFiles.KeepAsync(spool, _options, cancellationToken).ConfigureAwait(false);
             using var pointerStream = new MemoryStream(pointer, writable: false);
-            return await QuarantineAsync(context, settings?.Tenant, KeyOf(settings?.Tenant, "sha256", spool.Sha256), MailImportReason.TooLarge, $"The message has {spool.Length} bytes; the limit is {_options.MaxMessageBytes}. It is kept whole in {file}.", null, null, cancellationToken, raw: pointerStream).ConfigureAwait(false);
+            return await QuarantineAsync(context, settings?.Tenant, KeyOf(settings?.Tenant, "sha256", spool.Sha256), MailImportReason.TooLarge, $"The message has {spool.Length} bytes; the limit is {_options.MaxMessageBytes}. {notKept ?? $"It is kept whole in {file}."}", null, null, cancellationToken, raw: pointerStream).ConfigureAwait(false);
         }
 
         var scan = new MimePreScanner(_options).Scan(spool.Rewind(), cancellationToken);

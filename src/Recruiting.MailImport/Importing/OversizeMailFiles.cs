@@ -26,14 +26,24 @@ internal static class OversizeMailFiles
     /// <summary>
     /// Copies the spooled message to <c>FOLDER/SHA256.eml</c> (written under a temporary name, flushed to disk, then renamed, so a
     /// crash never leaves a partial file under the final name; an existing complete copy is kept) and returns the pointer message.
+    /// When the copy would take the folder over <see cref="MailImportOptions.MaxOversizeDirectoryBytes"/>, nothing is written
+    /// and the third value says why; the pointer still names the file a replay would read.
     /// </summary>
-    public static async Task<(string Path, byte[] Pointer)> KeepAsync(MessageSpool spool, MailImportOptions options, CancellationToken cancellationToken)
+    public static async Task<(string Path, byte[] Pointer, string? NotKept)> KeepAsync(MessageSpool spool, MailImportOptions options, CancellationToken cancellationToken)
     {
         var folder = Folder(options);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, spool.Sha256 + ".eml");
         if (!File.Exists(path) || new FileInfo(path).Length != spool.Length)
         {
+            var used = Used(folder);
+            if (used + spool.Length > options.MaxOversizeDirectoryBytes)
+            {
+                // The pointer still names the file a replay would read, so placing the message there later makes it replayable.
+                var why = $"It was not kept: {folder} holds {used} bytes and may hold {options.MaxOversizeDirectoryBytes} (MaxOversizeDirectoryBytes).";
+                return (path, Pointer(spool, path, why), why);
+            }
+
             var partial = path + "." + Guid.NewGuid().ToString("N") + ".partial";
             try
             {
@@ -53,7 +63,19 @@ internal static class OversizeMailFiles
             }
         }
 
-        return (path, Pointer(spool, path));
+        return (path, Pointer(spool, path, null), null);
+    }
+
+    /// <summary>The bytes of the messages in the folder (complete and partial files).</summary>
+    private static long Used(string folder)
+    {
+        long used = 0;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles())
+        {
+            used += file.Length;
+        }
+
+        return used;
     }
 
     /// <summary>Reads a pointer message's file, or returns <see langword="null"/> when <paramref name="raw"/> is not a pointer.</summary>
@@ -103,7 +125,7 @@ internal static class OversizeMailFiles
         return path is null || sha is null || length < 0 ? null : (path, length, sha);
     }
 
-    private static byte[] Pointer(MessageSpool spool, string path)
+    private static byte[] Pointer(MessageSpool spool, string path, string? notKept)
     {
         var text = new StringBuilder();
         text.Append(FileHeader).Append(": ").Append(path).Append("\r\n");
@@ -116,7 +138,7 @@ internal static class OversizeMailFiles
 
         text.Append("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
         text.Append("This message had ").Append(spool.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Append(" bytes, more than the import limit. It is kept whole in ").Append(path).Append(".\r\n");
+            .Append(" bytes, more than the import limit. ").Append(notKept ?? $"It is kept whole in {path}.").Append("\r\n");
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 

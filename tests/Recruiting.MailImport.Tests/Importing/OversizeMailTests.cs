@@ -105,4 +105,33 @@ public sealed class OversizeMailTests : IDisposable
         replayed.Reason.Should().Be(MailImportReason.NoReference);
         h.Host.History.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_full_oversize_folder_keeps_no_more_files_but_the_message_is_still_quarantined_with_the_reason()
+    {
+        using var h = new ImportHarness(o =>
+        {
+            o.MaxMessageBytes = 4096;
+            o.OversizeDirectory = _dir.Path;
+            o.MaxOversizeDirectoryBytes = 4096;
+        });
+        await File.WriteAllBytesAsync(Path.Combine(_dir.Path, "earlier.eml"), new byte[1000]);
+
+        var outcome = await h.ImportAsync(Reply);
+        var replay = await h.Importer.ReplayAsync(outcome.QuarantineId!);
+
+        outcome.Status.Should().Be(ImportStatus.Quarantined);
+        outcome.Reason.Should().Be(MailImportReason.TooLarge);
+        outcome.Detail.Should().Contain("not kept").And.Contain("holds 1000 bytes").And.Contain("MaxOversizeDirectoryBytes");
+        Directory.GetFiles(_dir.Path).Select(Path.GetFileName).Should().Equal("earlier.eml");
+        var record = h.Stores.Quarantine.Should().ContainSingle().Subject;
+        await using (var raw = await h.Stores.OpenRawAsync(record.Id))
+        {
+            (await new StreamReader(raw!, Encoding.UTF8).ReadToEndAsync()).Should().Contain("Subject: 2024-000123").And.Contain("It was not kept");
+        }
+
+        replay!.Status.Should().Be(ImportStatus.Quarantined, "there is no file to replay from");
+        replay.Detail.Should().Contain("missing");
+        h.Host.History.Should().BeEmpty();
+    }
 }
