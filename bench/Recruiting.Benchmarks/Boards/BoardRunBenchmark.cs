@@ -21,6 +21,9 @@ namespace Recruiting.Benchmarks.Boards;
 /// fetching and parsing the same pages and nothing else (target: <c>FullRun</c> ≤ 1.15 × <c>Floor</c>). The same run
 /// with an in-memory ledger gives the ledger's share (<c>FullRun</c> − <c>FullRunInMemoryLedger</c>); a rerun with
 /// nothing new shows the watermark's effect (target: ≤ 5 % of <c>FullRun</c>).
+/// Like for like: both sides fetch every page one request at a time on one session per account. The SDK imports a
+/// page's ledger batch and host calls while it reads the next page (its own work beside network I/O, never two
+/// requests at once), so a free core shortens its wall time but not its CPU time: compare both.
 /// Sizes: BOARD_BENCH_ACCOUNTS (default 100) × BOARD_BENCH_APPLICANTS (default 100).
 /// <c>dotnet run -c Release --project bench/Recruiting.Benchmarks -- --filter '*BoardRunBenchmark*' --inProcess</c>
 /// (the job comes from the command line: an <c>[InProcess]</c> attribute here would run every benchmark twice).

@@ -7,7 +7,7 @@ namespace Recruiting.Benchmarks.Boards;
 /// A Stopwatch/CPU-time companion of <see cref="BoardRunBenchmark"/> (same simulator, same sizes, same code) for a
 /// loaded machine: each case runs once to warm up and then <c>rounds</c> times, interleaved (floor, full run, full run
 /// with the in-memory ledger, rerun), printing wall and CPU time of the process (the simulator runs in it for every
-/// case alike) and the ratios to the floor.
+/// case alike), the megabytes allocated and the GCs per generation, and the ratios to the floor.
 /// <c>dotnet run -c Release --project bench/Recruiting.Benchmarks -- --boards-run-harness [rounds]</c>
 /// </summary>
 public static class BoardRunHarness
@@ -68,12 +68,16 @@ public static class BoardRunHarness
             GC.Collect();
             var process = Process.GetCurrentProcess();
             var cpu = process.TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: false);
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var clock = Stopwatch.StartNew();
             var result = work(benchmark).GetAwaiter().GetResult();
             clock.Stop();
             process.Refresh();
             var used = (process.TotalProcessorTime - cpu).TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// BoardRunHarness round {round} {name,-22} wall {clock.Elapsed.TotalSeconds,6:F2} s | CPU {used,6:F2} s | result {result}"));
+            var megabytes = (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1_048_576.0;
+            var gcs = $"{GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// BoardRunHarness round {round} {name,-22} wall {clock.Elapsed.TotalSeconds,6:F2} s | CPU {used,6:F2} s | allocated {megabytes,7:F0} MB | GCs (gen0/1/2) {gcs} | result {result}"));
             if (round > 0)
             {
                 var (wall, total) = totals.GetValueOrDefault(name);

@@ -60,6 +60,36 @@ internal sealed class PositionalStatement : IDisposable
         }
     }
 
+    /// <summary>Steps a query: <see langword="true"/> with a row to read by column; call <see cref="Reset"/> before the next bindings.</summary>
+    /// <returns>Whether a row is available.</returns>
+    public bool Read()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            raw.sqlite3_reset(_statement);
+            SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+
+        return false;
+    }
+
+    /// <summary>Resets a query after <see cref="Read"/>; bindings stay.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    /// <summary>The 0-based column <paramref name="index"/> of the current row as text, or <see langword="null"/> for NULL.</summary>
+    public string? Text(int index)
+        => raw.sqlite3_column_type(_statement, index) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, index).utf8_to_string();
+
+    /// <summary>The 0-based column <paramref name="index"/> of the current row as an integer, or <see langword="null"/> for NULL.</summary>
+    public long? Int64(int index)
+        => raw.sqlite3_column_type(_statement, index) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_statement, index);
+
     /// <summary>Gets the rowid of the last row inserted on the connection.</summary>
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 

@@ -44,7 +44,7 @@ internal sealed class SqliteIdempotencyLedger(SqliteDatabase database, TimeProvi
         }
     }
 
-    /// <summary>One write transaction for the whole batch, with one prepared insert (and a read-back only for keys already known).</summary>
+    /// <summary>One write transaction for the whole batch, with one prepared insert bound by position (and a read-back only for keys already known).</summary>
     public async ValueTask<IReadOnlyList<LedgerEntry>> BeginManyAsync(TenantId tenant, IReadOnlyList<LedgerBegin> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -63,33 +63,44 @@ internal sealed class SqliteIdempotencyLedger(SqliteDatabase database, TimeProvi
         return await database.WriteAsync<IReadOnlyList<LedgerEntry>>(async (connection, transaction) =>
         {
             var stored = new LedgerEntry[entries.Count];
-            using var insert = connection.Command(transaction, """
+            List<int>? known = null;
+            using (var insert = new PositionalStatement(connection, """
                 INSERT INTO idempotency_ledger (tenant, key, operation, state, payload, created_at)
-                VALUES ($tenant, $key, $operation, 0, $payload, $now)
+                VALUES (?1, ?2, ?3, 0, ?4, ?5)
                 ON CONFLICT (tenant, key) DO NOTHING;
-                """, ("$tenant", tenant.Value), ("$key", string.Empty), ("$operation", string.Empty), ("$payload", null), ("$now", SqliteDatabase.ToDb(now)));
-            var key = insert.Parameters["$key"];
-            var operation = insert.Parameters["$operation"];
-            var payload = insert.Parameters["$payload"];
-            insert.Prepare();
-            for (var i = 0; i < entries.Count; i++)
+                """))
             {
-                var entry = entries[i];
-                key.Value = entry.Key.Value;
-                operation.Value = entry.Operation;
-                payload.Value = (object?)entry.Payload ?? DBNull.Value;
-                var inserted = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                stored[i] = inserted == 1
-                    ? new LedgerEntry(tenant, entry.Key, entry.Operation, LedgerState.Pending, entry.Payload, null, createdAt, null)
-                    : await ReadAsync(connection, transaction, tenant, entry.Key, cancellationToken).ConfigureAwait(false)
-                        ?? throw new InvalidOperationException("The ledger entry vanished inside its own transaction.");
+                insert.Bind(1, tenant.Value);
+                insert.Bind(5, SqliteDatabase.ToDb(now));
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    var entry = entries[i];
+                    insert.Bind(2, entry.Key.Value);
+                    insert.Bind(3, entry.Operation);
+                    insert.Bind(4, entry.Payload);
+                    if (insert.Execute() == 1)
+                    {
+                        stored[i] = new LedgerEntry(tenant, entry.Key, entry.Operation, LedgerState.Pending, entry.Payload, null, createdAt, null);
+                    }
+                    else
+                    {
+                        (known ??= []).Add(i);
+                    }
+                }
+            }
+
+            // Keys begun before (a rerun after a crash, a duplicate): read back as stored, in the same transaction.
+            foreach (var i in known ?? [])
+            {
+                stored[i] = await ReadAsync(connection, transaction, tenant, entries[i].Key, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The ledger entry vanished inside its own transaction.");
             }
 
             return stored;
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One write transaction for the whole batch with one prepared update; nothing is marked when a key was never begun.</summary>
+    /// <summary>One write transaction for the whole batch with one prepared update bound by position; nothing is marked when a key was never begun.</summary>
     public async ValueTask CompleteManyAsync(TenantId tenant, IReadOnlyList<LedgerCompletion> completions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(completions);
@@ -98,31 +109,30 @@ internal sealed class SqliteIdempotencyLedger(SqliteDatabase database, TimeProvi
             return;
         }
 
-        await database.WriteAsync(async (connection, transaction) =>
+        await database.WriteAsync((connection, _) =>
         {
-            using var update = connection.Command(transaction, """
-                UPDATE idempotency_ledger SET state = 1, result = $result, completed_at = $now
-                WHERE tenant = $tenant AND key = $key;
-                """, ("$tenant", tenant.Value), ("$key", string.Empty), ("$result", null), ("$now", SqliteDatabase.ToDb(time.GetUtcNow())));
-            var key = update.Parameters["$key"];
-            var result = update.Parameters["$result"];
-            update.Prepare();
+            using var update = new PositionalStatement(connection, """
+                UPDATE idempotency_ledger SET state = 1, result = ?3, completed_at = ?4
+                WHERE tenant = ?1 AND key = ?2;
+                """);
+            update.Bind(1, tenant.Value);
+            update.Bind(4, SqliteDatabase.ToDb(time.GetUtcNow()));
             foreach (var completion in completions)
             {
-                key.Value = completion.Key.Value;
-                result.Value = (object?)completion.Result ?? DBNull.Value;
-                if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                update.Bind(2, completion.Key.Value);
+                update.Bind(3, completion.Result);
+                if (update.Execute() == 0)
                 {
                     // Thrown inside the transaction: it rolls back, so the batch is all or none.
                     throw new InvalidOperationException($"Idempotency key '{completion.Key}' of tenant '{tenant}' was never begun.");
                 }
             }
 
-            return completions.Count;
+            return Task.FromResult(completions.Count);
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One connection and one prepared select for the whole batch.</summary>
+    /// <summary>One connection and one prepared select bound by position for the whole batch.</summary>
     public async ValueTask<IReadOnlyList<LedgerEntry?>> GetManyAsync(TenantId tenant, IReadOnlyList<IdempotencyKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -131,20 +141,36 @@ internal sealed class SqliteIdempotencyLedger(SqliteDatabase database, TimeProvi
             return [];
         }
 
-        return await database.ReadAsync<IReadOnlyList<LedgerEntry?>>(async connection =>
+        return await database.ReadAsync<IReadOnlyList<LedgerEntry?>>(connection =>
         {
             var entries = new LedgerEntry?[keys.Count];
-            using var select = connection.Command(null, $"SELECT {Columns} FROM idempotency_ledger WHERE tenant = $tenant AND key = $key;", ("$tenant", tenant.Value), ("$key", string.Empty));
-            var key = select.Parameters["$key"];
-            select.Prepare();
+            using var select = new PositionalStatement(connection, $"SELECT {Columns} FROM idempotency_ledger WHERE tenant = ?1 AND key = ?2;");
+            select.Bind(1, tenant.Value);
             for (var i = 0; i < keys.Count; i++)
             {
-                key.Value = keys[i].Value;
-                using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                entries[i] = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Map(reader) : null;
+                cancellationToken.ThrowIfCancellationRequested();
+                select.Bind(2, keys[i].Value);
+                try
+                {
+                    entries[i] = select.Read()
+                        ? new LedgerEntry(
+                            new TenantId(select.Text(0)!),
+                            new IdempotencyKey(select.Text(1)!),
+                            select.Text(2)!,
+                            (LedgerState)select.Int64(3)!.Value,
+                            select.Text(4),
+                            select.Text(5),
+                            SqliteDatabase.FromDb(select.Int64(6)!.Value),
+                            select.Int64(7) is { } completed ? SqliteDatabase.FromDb(completed) : null)
+                        : null;
+                }
+                finally
+                {
+                    select.Reset();
+                }
             }
 
-            return entries;
+            return Task.FromResult<IReadOnlyList<LedgerEntry?>>(entries);
         }, cancellationToken).ConfigureAwait(false);
     }
 

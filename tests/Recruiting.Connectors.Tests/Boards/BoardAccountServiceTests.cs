@@ -69,6 +69,28 @@ public sealed class BoardAccountServiceTests
     }
 
     [Fact]
+    public async Task CredentialsOfAnAccountAlreadyRead_CarryItsFields_AndThePasswordStoredNow_OrNullOnceItIsGone()
+    {
+        using var fixture = new BoardImportFixture();
+        var saved = await fixture.Accounts.SaveAsync(Tenant, BoardInput("Re就活", "corp-1", "first-パス", new Dictionary<string, string> { ["personInChargeId"] = "T-42" }));
+        var account = saved.Account!;
+        var service = (BoardAccountService)fixture.Accounts;
+
+        (await service.GetCredentialsAsync(account)).Should().BeEquivalentTo(await fixture.Accounts.GetCredentialsAsync(Tenant, "Re就活", "default"));
+        await fixture.Accounts.SaveAsync(Tenant, BoardInput("Re就活", "corp-1", "second", new Dictionary<string, string> { ["personInChargeId"] = "T-42" }));
+        var changed = await service.GetCredentialsAsync(account);
+        changed!.Password.Should().Be("second", "the password is read from the secret store at the call");
+        changed.LoginId.Should().Be("corp-1");
+        changed.ExtraFields["personInChargeId"].Should().Be("T-42");
+
+        await fixture.Accounts.DeleteAsync(Tenant, "Re就活", "default");
+        (await service.GetCredentialsAsync(account)).Should().BeNull("the password went with the account");
+    }
+
+    private static BoardAccountInput BoardInput(string board, string loginId, string password, Dictionary<string, string> extra)
+        => new() { Board = board, LoginId = loginId, Password = password, ExtraFields = extra };
+
+    [Fact]
     public async Task SeveralAccountsPerBoard_DeleteRemovesAccountAndPassword()
     {
         using var fixture = new BoardImportFixture();

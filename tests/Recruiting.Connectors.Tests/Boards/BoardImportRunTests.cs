@@ -115,6 +115,25 @@ public sealed class BoardImportRunTests
     }
 
     [Fact]
+    public async Task ARunStartedFromAnAccountReadEarlier_IsRecorded_AndStopsAtItsFirstBatchWhenTheAccountWasDeletedSince()
+    {
+        using var fixture = await BoardImportFixture.ReadyAsync("P1");
+        var account = (await fixture.Get<IBoardAccountStore>().GetAsync(Tenant, Board, "default"))!;
+
+        var run = await fixture.Pipeline.StartRunAsync(Tenant, account, ImportTrigger.Automatic);
+        run.Account.Should().BeSameAs(account);
+        (await fixture.Get<IBoardImportHistoryStore>().GetAsync(Tenant, run.Id))!.Status.Should().Be(ImportRunStatus.Running);
+        (await run.ImportAsync(BoardImportFixture.Applicant("A1"))).Status.Should().Be(ApplicantImportStatus.Imported);
+        (await run.CompleteAsync()).Counts.Imported.Should().Be(1);
+
+        await fixture.Accounts.DeleteAsync(Tenant, Board, "default");
+        var late = await fixture.Pipeline.StartRunAsync(Tenant, account, ImportTrigger.Automatic);
+        (await late.ImportAsync(BoardImportFixture.Applicant("A2"))).Status.Should().Be(ApplicantImportStatus.AccountDeleted);
+        (await late.CompleteAsync()).Errors.Should().ContainSingle(e => e.Code == "accountDeleted");
+        fixture.Host.Intakes.Should().HaveCount(1);
+    }
+
+    [Fact]
     public async Task NoMapping_Fails_WithAReason_AndAMappingOfTheAccountWinsOverTheBoards()
     {
         using var fixture = new BoardImportFixture();

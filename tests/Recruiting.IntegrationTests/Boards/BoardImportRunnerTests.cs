@@ -165,6 +165,56 @@ public sealed class BoardImportRunnerTests
     }
 
     [Fact]
+    public async Task ARunFailingOnALaterPage_LeavesTheEarlierPagesDoneInTheLedger_AndTheRerunSendsNothingTwice()
+    {
+        // Page 1's batch is imported while page 2 is read; the board fails on page 2: page 1 must still end done.
+        await using var f = await BoardImportFixture.CreateAsync(connector: o => o.MaxRetries = 1, runner: o => o.MaxFailedDetailPagesInARow = 1);
+        var applicants = f.Simulator.Account("acct001").Applicants;
+        var now = f.Time.GetUtcNow();
+        bool Importable(SimulatedApplicant a) => a.Posting.Published || a.Posting.EndedAt is not { } end || now <= new DateTimeOffset(end.Date, TimeSpan.FromHours(9)) + TimeSpan.FromDays(7);
+        var firstPage = applicants.Take(20).Count(Importable);
+        f.Simulator.Faults.FailDetailPagesOf([.. applicants.Skip(20).Take(20).Where(Importable).Select(a => a.Id)]);
+        // Hold the first page's batch at its first host call until the board has failed the run's last detail page
+        // (two pages, two attempts each): the read ends with the batch still in flight.
+        var held = 0;
+        f.Host.AfterApply = (_, _) =>
+        {
+            if (Interlocked.Exchange(ref held, 1) == 0)
+            {
+                SpinWait.SpinUntil(() => f.Simulator.Stats.Faults >= 4, TimeSpan.FromSeconds(30)).Should().BeTrue();
+            }
+
+            return null;
+        };
+
+        var failed = await f.RunAsync();
+
+        failed.Status.Should().Be(BoardRunStatus.Failed);
+        failed.Health.Should().Be(BoardHealth.Unavailable);
+        f.Host.Intakes.Should().HaveCount(firstPage);
+        var pending = new List<LedgerEntry>();
+        await foreach (var entry in f.Provider.GetRequiredService<IIdempotencyLedger>().ListPendingAsync(BoardImportConstants.IntakeOperation, BoardImportFixture.Tenant))
+        {
+            pending.Add(entry);
+        }
+
+        pending.Should().BeEmpty("the first page's batch finished (host called, marked done) before the failed run ended");
+        var history = await f.Provider.GetRequiredService<IBoardImportHistoryStore>().ListAsync(BoardImportFixture.Tenant);
+        history.Should().ContainSingle().Which.Counts.Imported.Should().Be(firstPage);
+        (await f.StateAsync())!.WatermarkAppliedAt.Should().BeNull();
+
+        f.Simulator.Faults.Reset();
+        f.Host.AfterApply = null;
+        var rerun = await f.RunAsync();
+
+        rerun.Status.Should().Be(BoardRunStatus.Completed);
+        rerun.Run!.Counts.Duplicates.Should().Be(firstPage);
+        f.Host.Intakes.Should().HaveCount(f.Importable("acct001"));
+        f.Host.RepeatedKeys.Should().Be(0);
+        f.DistinctIntakes.Should().Be(f.Importable("acct001"));
+    }
+
+    [Fact]
     public async Task DetailPagesFailingInARow_EndTheRunAsUnavailable()
     {
         await using var f = await BoardImportFixture.CreateAsync(connector: o => o.MaxRetries = 1, runner: o => o.MaxFailedDetailPagesInARow = 2);

@@ -91,6 +91,33 @@ public class SqliteIdempotencyLedgerTests
     }
 
     [Fact]
+    public async Task GetMany_ReadsEveryColumnAsGetDoes_JapaneseTextAndNullsIncluded()
+    {
+        using var store = new SqliteTestStore();
+        var ledger = store.Get<IIdempotencyLedger>();
+        var pending = IdempotencyKey.Create("board", "type", "山田 太郎");
+        var done = IdempotencyKey.Create("board", "type", "id", "A-2");
+        var bare = IdempotencyKey.Create("board", "type", "id", "A-3");
+        await ledger.BeginManyAsync(Tenant,
+        [
+            new LedgerBegin(pending, "board.intake", "{\"name\":\"山田 太郎\",\"kana\":\"ﾔﾏﾀﾞ\"}"),
+            new LedgerBegin(done, "board.intake", "{\"n\":2}"),
+            new LedgerBegin(bare, "other", null),
+        ]);
+        store.Time.Advance(TimeSpan.FromSeconds(3));
+        await ledger.CompleteManyAsync(Tenant, [new LedgerCompletion(done, "{\"application\":\"応募-2\"}")]);
+
+        var entries = await ledger.GetManyAsync(Tenant, [pending, done, bare, pending]);
+
+        entries[0].Should().BeEquivalentTo(await ledger.GetAsync(Tenant, pending));
+        entries[0]!.Payload.Should().Be("{\"name\":\"山田 太郎\",\"kana\":\"ﾔﾏﾀﾞ\"}");
+        entries[0]!.CompletedAt.Should().BeNull();
+        entries[1].Should().BeEquivalentTo(new LedgerEntry(Tenant, done, "board.intake", LedgerState.Done, "{\"n\":2}", "{\"application\":\"応募-2\"}", TestServices.Start, TestServices.Start.AddSeconds(3)));
+        entries[2].Should().BeEquivalentTo(new LedgerEntry(Tenant, bare, "other", LedgerState.Pending, null, null, TestServices.Start, null));
+        entries[3].Should().BeEquivalentTo(entries[0], "a key asked twice is read twice");
+    }
+
+    [Fact]
     public async Task Complete_OfAnUnknownKey_Throws()
     {
         using var store = new SqliteTestStore();

@@ -102,12 +102,17 @@ internal sealed class BoardAccountService(IBoardRegistry registry, IBoardAccount
     public async ValueTask<BoardCredentials?> GetCredentialsAsync(TenantId tenant, string board, string name, CancellationToken cancellationToken = default)
     {
         var account = await store.GetAsync(tenant, board, name, cancellationToken).ConfigureAwait(false);
-        if (account is null)
-        {
-            return null;
-        }
+        return account is null ? null : await GetCredentialsAsync(account, cancellationToken).ConfigureAwait(false);
+    }
 
-        var password = await secrets.GetAsync(tenant, account.PasswordSecretName, cancellationToken).ConfigureAwait(false);
-        return password is null ? null : new BoardCredentials(tenant, board, name, account.LoginId, password, account.ExtraFields);
+    /// <summary>Gets the credentials of an account the caller has just read (its password from the secret store), or null when the password is gone.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The credentials, or <see langword="null"/>.</returns>
+    internal async ValueTask<BoardCredentials?> GetCredentialsAsync(BoardAccount account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var password = await secrets.GetAsync(account.Tenant, account.PasswordSecretName, cancellationToken).ConfigureAwait(false);
+        return password is null ? null : new BoardCredentials(account.Tenant, account.Board, account.Name, account.LoginId, password, account.ExtraFields);
     }
 }

@@ -96,7 +96,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         var rows = All(page, list.Row);
         if (rows.Length == 0)
         {
-            if (!string.IsNullOrWhiteSpace(list.Empty) && page.QuerySelector(list.Empty) is not null)
+            if (!string.IsNullOrWhiteSpace(list.Empty) && One(page, list.Empty) is not null)
             {
                 return [];
             }
@@ -144,12 +144,12 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         var rows = All(document, list.Row);
         if (rows.Length == 0)
         {
-            if (list.Total is not null && ParseCount(document.QuerySelector(list.Total)?.TextContent) is > 0)
+            if (list.Total is not null && ParseCount(One(document, list.Total)?.TextContent) is > 0)
             {
                 throw LayoutChanged(list.Row, "The applicant list shows no rows while its total says there are applicants.");
             }
 
-            if (page is null && list.Total is null && !string.IsNullOrWhiteSpace(list.Empty) && document.QuerySelector(list.Empty) is null)
+            if (page is null && list.Total is null && !string.IsNullOrWhiteSpace(list.Empty) && One(document, list.Empty) is null)
             {
                 throw LayoutChanged(list.Row, "The applicant list shows no rows and no 'no applicants' message.");
             }
@@ -257,22 +257,22 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         var login = _definition.Login;
         var loginUrl = new Uri(session.BaseAddress, login.Path);
         var (page, pageUrl) = await FetchDocumentAsync(session, () => new HttpRequestMessage(HttpMethod.Get, loginUrl), _defaultEncoding, login.Path, cancellationToken).ConfigureAwait(false);
-        var form = page.QuerySelector(login.Form) ?? throw LayoutChanged(login.Form, "The login form was not found.");
+        var form = One(page, login.Form) ?? throw LayoutChanged(login.Form, "The login form was not found.");
 
         var fields = new List<KeyValuePair<string, string>>();
         var idSelector = $"input[name=\"{login.LoginIdField}\"]";
         var passwordSelector = $"input[name=\"{login.PasswordField}\"]";
-        if (form.QuerySelector(idSelector) is null)
+        if (One(form, idSelector) is null)
         {
             throw LayoutChanged($"{login.Form} {idSelector}", "The login form has no login id field.");
         }
 
-        if (form.QuerySelector(passwordSelector) is null)
+        if (One(form, passwordSelector) is null)
         {
             throw LayoutChanged($"{login.Form} {passwordSelector}", "The login form has no password field.");
         }
 
-        foreach (var input in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        foreach (var input in All(form, "input[name], select[name], textarea[name]"))
         {
             var name = input.GetAttribute("name")!;
             var type = input.GetAttribute("type")?.ToUpperInvariant();
@@ -310,9 +310,9 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
             login.Form,
             cancellationToken).ConfigureAwait(false);
 
-        if (IsLoginPage(resultUrl) || result.QuerySelector(login.Form) is not null)
+        if (IsLoginPage(resultUrl) || One(result, login.Form) is not null)
         {
-            var said = login.Error is null ? null : Clean(result.QuerySelector(login.Error)?.TextContent);
+            var said = login.Error is null ? null : Clean(One(result, login.Error)?.TextContent);
             throw new BoardLoginRejectedException(Board, string.IsNullOrEmpty(said) ? "The board showed its login form again after the login." : $"The board refused the login: {said}");
         }
     }
@@ -370,7 +370,8 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         using var response = await SendAsync(session, request, what, cancellationToken).ConfigureAwait(false);
         var bytes = await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
         var text = Decode(bytes, response.Content.Headers.ContentType?.CharSet, encoding);
-        var document = await session.Parser.ParseDocumentAsync(text, cancellationToken).ConfigureAwait(false);
+        // The page is already in memory: the synchronous parse (as the floor's) skips the async tokenizer's awaits.
+        var document = session.Parser.ParseDocument(text);
         return (document, response.RequestMessage?.RequestUri ?? new Uri(session.BaseAddress, what));
     }
 
@@ -621,7 +622,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         return previousSpace ? value.TrimEnd() : value;
     }
 
-    /// <summary>The first element under <paramref name="scope"/> matching a selector of the definition.</summary>
+    /// <summary>The first element under <paramref name="scope"/> matching a selector of the definition (or one the connector builds from it: the login fields).</summary>
     private IElement? One(IParentNode scope, string selector)
         => Compiled(selector) is { } compiled ? ((INode)scope).ChildNodes.QuerySelector(compiled) : scope.QuerySelector(selector);
 

@@ -63,9 +63,25 @@ internal sealed partial class BoardImportPipeline
         }
 
         var stored = await _services.Accounts.GetAsync(tenant, board, account, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        return stored is null ? null : await StartRunAsync(tenant, stored, trigger, source, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a run of an account the caller has just read (the runner, which reads it to check its health): reads a settings snapshot and records the run as started.</summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="stored">The account, as read by the caller at the start of the run.</param>
+    /// <param name="trigger">Automatic or manual.</param>
+    /// <param name="source">A short description of the source.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The run.</returns>
+    /// <exception cref="ArgumentException">The board is not registered.</exception>
+    public async ValueTask<BoardImportRun> StartRunAsync(TenantId tenant, BoardAccount stored, ImportTrigger trigger, string? source = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var board = stored.Board;
+        var account = stored.Name;
+        if (_registry.Find(board) is null)
         {
-            return null;
+            throw new ArgumentException($"Board '{board}' is not registered.", nameof(stored));
         }
 
         var snapshot = await _settings.GetSnapshotAsync(tenant, board, account, cancellationToken).ConfigureAwait(false);

@@ -101,15 +101,44 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
     private async Task<BoardRunResult> RunLeasedAsync(IBoardConnector connector, TenantId tenant, BoardAccount account, BoardRunnerState? state, BoardRunnerOptions options, CancellationToken cancellationToken)
     {
         var board = account.Board;
-        var run = await _pipeline.StartRunAsync(tenant, board, account.Name, ImportTrigger.Automatic, null, cancellationToken).ConfigureAwait(false);
-        if (run is null)
+        // The account was read at the start of RunAsync: the run and the credentials use it (a deletion since then is
+        // met by the run's account check before each batch, or by the password being gone). The run is recorded
+        // (settings snapshot, history row) on the pool while the credentials are read and the login goes to the board;
+        // the login's outcome is taken in once the run exists, exactly as if the login had come after.
+        var starting = Task.Run(() => _pipeline.StartRunAsync(tenant, account, ImportTrigger.Automatic, null, cancellationToken).AsTask(), cancellationToken);
+        BoardCredentials? credentials = null;
+        Task<BoardSession>? login = null;
+        BoardImportRun run;
+        try
         {
-            return new BoardRunResult(BoardRunStatus.Skipped, null, state?.Health ?? BoardHealth.Healthy, state?.HealthDetail, BoardRunSkipReason.AccountMissing);
+            credentials = _accounts is BoardAccountService service
+                ? await service.GetCredentialsAsync(account, cancellationToken).ConfigureAwait(false)
+                : await _accounts.GetCredentialsAsync(tenant, board, account.Name, cancellationToken).ConfigureAwait(false);
+            if (credentials is not null)
+            {
+                login = LogInAsync(connector, credentials, cancellationToken);
+            }
+
+            run = await starting.ConfigureAwait(false);
+        }
+        catch
+        {
+            // No run to record it in: the run start (or the credentials) failed. Let the login end and close its session.
+            await ((Task)starting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (login is not null)
+            {
+                await ((Task)login).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (login.IsCompletedSuccessfully)
+                {
+                    await login.Result.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            throw;
         }
 
         await using (run.ConfigureAwait(false))
         {
-            var credentials = await _accounts.GetCredentialsAsync(tenant, board, account.Name, cancellationToken).ConfigureAwait(false);
             if (credentials is null)
             {
                 var ended = await run.FailAsync("accountMissing", "The account or its password is gone.", cancellationToken).ConfigureAwait(false);
@@ -120,7 +149,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             BoardSession? session = null;
             try
             {
-                session = await connector.LoginAsync(credentials, cancellationToken).ConfigureAwait(false);
+                session = await login!.ConfigureAwait(false);
                 var postings = new Dictionary<string, BoardPosting>(StringComparer.Ordinal);
                 var postingsRead = !connector.Capabilities.HasFlag(BoardCapabilities.ListPostings);
 
@@ -185,12 +214,106 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
         }
     }
 
+    /// <summary>The connector's login as a task that carries its failure (a connector may also throw before its first await).</summary>
+    private static async Task<BoardSession> LogInAsync(IBoardConnector connector, BoardCredentials credentials, CancellationToken cancellationToken)
+        => await connector.LoginAsync(credentials, cancellationToken).ConfigureAwait(false);
+
     private sealed record ReadSummary(BoardApplicant? Newest, bool RetryableFailures, int FirstPageRows);
 
     private static async Task<ReadSummary> ReadApplicantsAsync(ILogger logger, IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, Func<Task> readPostings, CancellationToken cancellationToken)
     {
-        BoardApplicant? newest = null;
-        var retryable = false;
+        var imports = new PageImports(run, cancellationToken);
+        try
+        {
+            var firstPageRows = await ReadPagesAsync(logger, connector, session, run, watermark, state, options, worthOpening, readPostings, imports, cancellationToken).ConfigureAwait(false);
+            return new ReadSummary(imports.Newest, imports.Retryable, firstPageRows);
+        }
+        finally
+        {
+            // Leaving with an exception (the board failed, cancellation): the batch in flight finishes its ledger writes
+            // before the run is ended; the exception that ended the read is the one reported.
+            await imports.DrainAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A page's batch is imported (ledger pending write, host calls, ledger done write) while the next page is read from
+    /// the board. One batch at a time and in page order: a batch starts only once the one before it is done, so each
+    /// batch sees the ledger a sequential run would show it, and no batch starts after one ran into a deleted account.
+    /// </summary>
+    private sealed class PageImports(BoardImportRun run, CancellationToken cancellationToken)
+    {
+        private Task<ApplicantImportOutcome[]>? _importing;
+        private List<ApplicantToImport>? _batch;
+
+        /// <summary>Gets the newest applicant imported (or counted) so far.</summary>
+        public BoardApplicant? Newest { get; private set; }
+
+        /// <summary>Gets or sets whether something failed that the next run should read again (the watermark stays).</summary>
+        public bool Retryable { get; set; }
+
+        /// <summary>Gets whether a batch ran into a deleted account.</summary>
+        public bool AccountDeleted { get; private set; }
+
+        /// <summary>Waits for the batch in flight (if any), then starts importing <paramref name="batch"/> on the pool; false when the account was deleted (nothing started).</summary>
+        public async ValueTask<bool> StartAsync(List<ApplicantToImport> batch)
+        {
+            if (!await SettleAsync().ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            // On the pool: the SQLite ledger completes synchronously, so a direct call would return only once it is done.
+            _importing = Task.Run(() => run.ImportBatchAsync(batch, cancellationToken).AsTask(), cancellationToken);
+            _batch = batch;
+            return true;
+        }
+
+        /// <summary>Waits for the batch in flight and takes its outcomes in; false when the account was deleted.</summary>
+        public async ValueTask<bool> SettleAsync()
+        {
+            if (_importing is null)
+            {
+                return !AccountDeleted;
+            }
+
+            var importing = _importing;
+            var batch = _batch!;
+            _importing = null;
+            _batch = null;
+            var outcomes = await importing.ConfigureAwait(false);
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                if (outcomes[i].Status == ApplicantImportStatus.AccountDeleted)
+                {
+                    AccountDeleted = true;
+                    return false;
+                }
+
+                Retryable |= outcomes[i].Status == ApplicantImportStatus.Failed && outcomes[i].Reason == "intakeFailed";
+                var applicant = batch[i].Applicant;
+                if (Newest is null || (applicant.AppliedAt is { } applied && Newest.AppliedAt is { } best && applied > best))
+                {
+                    Newest = applicant;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Lets a batch still in flight finish, whatever its outcome (used on the way out of a failed read).</summary>
+        public async ValueTask DrainAsync()
+        {
+            if (_importing is { } importing)
+            {
+                _importing = null;
+                await ((Task)importing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private static async Task<int> ReadPagesAsync(ILogger logger, IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, Func<Task> readPostings, PageImports imports, CancellationToken cancellationToken)
+    {
         var failedInARow = 0;
         var firstPageRows = -1;
         string? page = null;
@@ -222,7 +345,9 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             {
                 if (run.AccountDeleted)
                 {
-                    return new ReadSummary(newest, true, firstPageRows);
+                    await imports.SettleAsync().ConfigureAwait(false);
+                    imports.Retryable = true;
+                    return firstPageRows;
                 }
 
                 await readPostings().ConfigureAwait(false);
@@ -272,7 +397,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                             // One page failed after the pipeline's retries on a board that otherwise answers: record it and
                             // go on; the watermark stays where it was, so the next run reads this applicant again.
                             failedInARow++;
-                            retryable = true;
+                            imports.Retryable = true;
                             LogDetailPageFailed(logger, run.Tenant.Value, run.Board, run.Account.Name, summary.BoardApplicantId, ex.Message);
                             run.CountUnreadApplicant(summary, "detailPageFailed", ex.Message);
                             continue;
@@ -282,20 +407,10 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                     batch.Add(new ApplicantToImport(applicant, documents));
                 }
 
-                var outcomes = await run.ImportBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-                for (var i = 0; i < outcomes.Length; i++)
+                if (!await imports.StartAsync(batch).ConfigureAwait(false))
                 {
-                    if (outcomes[i].Status == ApplicantImportStatus.AccountDeleted)
-                    {
-                        return new ReadSummary(newest, true, firstPageRows);
-                    }
-
-                    retryable |= outcomes[i].Status == ApplicantImportStatus.Failed && outcomes[i].Reason == "intakeFailed";
-                    var applicant = batch[i].Applicant;
-                    if (newest is null || (applicant.AppliedAt is { } applied && newest.AppliedAt is { } best && applied > best))
-                    {
-                        newest = applicant;
-                    }
+                    imports.Retryable = true;
+                    return firstPageRows;
                 }
             }
 
@@ -308,7 +423,12 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
         }
         while (page is not null);
 
-        return new ReadSummary(newest, retryable, Math.Max(firstPageRows, 0));
+        if (!await imports.SettleAsync().ConfigureAwait(false))
+        {
+            imports.Retryable = true;
+        }
+
+        return Math.Max(firstPageRows, 0);
     }
 
     private static async Task<IReadOnlyList<DocumentUpload>> DownloadAsync(IBoardConnector connector, BoardSession session, BoardApplicant applicant, CancellationToken cancellationToken)
