@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -120,16 +121,27 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
         }
     }
 
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    private static readonly object ConfiguredMark = new();
+
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            using var pragma = connection.CreateCommand();
-            // NORMAL in WAL mode is safe against a process crash; a power cut may lose the last commits.
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+            // Once per physical connection: a pooled one keeps its settings, and parsing the PRAGMAs on every open was a
+            // third of the statements of a board rerun.
+            if (!Configured.TryGetValue(connection.Handle!, out _))
+            {
+                using var pragma = connection.CreateCommand();
+                // NORMAL in WAL mode is safe against a process crash; a power cut may lose the last commits.
+                pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                Configured.AddOrUpdate(connection.Handle!, ConfiguredMark);
+            }
+
             return connection;
         }
         catch

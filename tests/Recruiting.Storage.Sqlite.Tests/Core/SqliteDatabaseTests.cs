@@ -136,6 +136,29 @@ public class SqliteDatabaseTests
         count.Should().Be(0);
     }
 
+    [Fact]
+    public async Task EveryConnection_HasTheStoresPragmas_NewOrFromThePool()
+    {
+        using var directory = new TestTempDirectory();
+        using var db = Open(directory.File("recruiting.db"));
+
+        async Task<(long Synchronous, long ForeignKeys)> PragmasAsync() => await db.ReadAsync(async connection =>
+        {
+            using var command = connection.Command(null, "PRAGMA synchronous;");
+            var synchronous = Convert.ToInt64(await command.ExecuteScalarAsync());
+            command.CommandText = "PRAGMA foreign_keys;";
+            return (synchronous, Convert.ToInt64(await command.ExecuteScalarAsync()));
+        });
+
+        var first = await PragmasAsync();
+        var pooled = await PragmasAsync();
+        SqliteConnection.ClearAllPools();
+        var fresh = await PragmasAsync();
+
+        // synchronous=NORMAL is 1 (a connection without the store pragma is FULL, 2).
+        new[] { first, pooled, fresh }.Should().AllBeEquivalentTo((1L, 1L));
+    }
+
     private static SqliteDatabase Open(string path)
         => new(new SqliteStorageOptions { Path = path }, NullLogger<SqliteDatabase>.Instance, SqliteSchema.All);
 }
