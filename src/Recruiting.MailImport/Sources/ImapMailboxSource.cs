@@ -128,10 +128,23 @@ public sealed partial class ImapMailboxSource
                 .OrderBy(u => u.Id)
                 .ToList();
 
+            // The sizes of every message to read, in one FETCH: one too large to download is never fetched.
+            var sizes = new Dictionary<uint, uint>(uids.Count);
+            if (uids.Count > 0)
+            {
+                foreach (var summary in await folder.FetchAsync(uids, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken).ConfigureAwait(false))
+                {
+                    if (summary.Size is { } size)
+                    {
+                        sizes[summary.UniqueId.Id] = size;
+                    }
+                }
+            }
+
             foreach (var uid in uids)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var outcome = await ImportOneAsync(folder, uid, cancellationToken).ConfigureAwait(false);
+                var outcome = await ImportOneAsync(folder, uid, sizes.TryGetValue(uid.Id, out var announced) ? announced : null, cancellationToken).ConfigureAwait(false);
                 if (outcome is null)
                 {
                     continue;
@@ -165,18 +178,11 @@ public sealed partial class ImapMailboxSource
         return results;
     }
 
-    private async Task<ImportOutcome?> ImportOneAsync(IMailFolder folder, UniqueId uid, CancellationToken cancellationToken)
+    private async Task<ImportOutcome?> ImportOneAsync(IMailFolder folder, UniqueId uid, uint? announcedSize, CancellationToken cancellationToken)
     {
-        var summaries = await folder.FetchAsync([uid], MessageSummaryItems.Size, cancellationToken).ConfigureAwait(false);
-        if (summaries.Count == 0)
-        {
-            // Expunged by another client between SEARCH and FETCH.
-            return null;
-        }
-
         // Partial fetches address at most 2 GiB (an int offset), whatever the option says.
         var limit = Math.Min(_options.MaxDownloadBytes, int.MaxValue);
-        if (summaries[0].Size is { } size && size > limit)
+        if (announcedSize is { } size && size > limit)
         {
             return TooLarge(uid, size);
         }

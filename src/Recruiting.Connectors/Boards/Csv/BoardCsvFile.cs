@@ -280,8 +280,9 @@ public sealed class BoardCsvFile : IAsyncDisposable
     {
         for (var i = 0; i < _csv.FieldCount; i++)
         {
-            var field = _csv.GetSpan(i).Trim(" \t"u8);
-            if (field.IndexOf((byte)'"') >= 0 && !IsExcelText(field))
+            // Only records read in recovery get here (rare): strings are fine.
+            var field = _csv.GetString(i).AsSpan().Trim(" \t");
+            if (field.Contains('"') && !IsExcelText(field))
             {
                 return false;
             }
@@ -290,16 +291,16 @@ public sealed class BoardCsvFile : IAsyncDisposable
         return true;
     }
 
-    private static bool IsExcelText(ReadOnlySpan<byte> field)
-        => field.Length >= 3 && field[0] == (byte)'=' && field[1] == (byte)'"' && field[^1] == (byte)'"' && !ContainsLoneQuote(field[2..^1]);
+    private static bool IsExcelText(ReadOnlySpan<char> field)
+        => field.Length >= 3 && field.StartsWith("=\"", StringComparison.Ordinal) && field[^1] == '"' && !ContainsLoneQuote(field[2..^1]);
 
-    private static bool ContainsLoneQuote(ReadOnlySpan<byte> inner)
+    private static bool ContainsLoneQuote(ReadOnlySpan<char> inner)
     {
         for (var i = 0; i < inner.Length; i++)
         {
-            if (inner[i] == (byte)'"')
+            if (inner[i] == '"')
             {
-                if (i + 1 < inner.Length && inner[i + 1] == (byte)'"')
+                if (i + 1 < inner.Length && inner[i + 1] == '"')
                 {
                     i++;
                     continue;
@@ -316,13 +317,7 @@ public sealed class BoardCsvFile : IAsyncDisposable
     internal static string ExcelText(string value)
     {
         var trimmed = value.AsSpan().Trim();
-        if (trimmed.Length < 3 || !trimmed.StartsWith("=\"", StringComparison.Ordinal) || trimmed[^1] != '"')
-        {
-            return value;
-        }
-
-        var inner = trimmed[2..^1].ToString();
-        return ContainsLoneQuote(Encoding.UTF8.GetBytes(inner)) ? value : inner.Replace("\"\"", "\"", StringComparison.Ordinal);
+        return IsExcelText(trimmed) ? trimmed[2..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : value;
     }
 
     private string Value(BoardCsvField field) => _single.TryGetValue(field, out var index) ? Field(index) : string.Empty;
