@@ -181,7 +181,11 @@ public sealed class BoardSimulator : IAsyncDisposable
             c.Response.Cookies.Delete(SessionCookie);
             return Results.Redirect("/login");
         });
-        app.MapGet("/console", (HttpContext c) => Authenticated(c, a => Html(SimulatorPages.Home(_options.BoardName, a), utf8: true)));
+        app.MapGet("/console", (HttpContext c) => Authenticated(c, a =>
+        {
+            Stats.HomePage();
+            return Html(SimulatorPages.Home(_options.BoardName, a), utf8: true);
+        }));
         app.MapGet("/console/postings", (HttpContext c) => Authenticated(c, a =>
         {
             Stats.PostingPage();
@@ -298,7 +302,7 @@ public sealed class BoardSimulator : IAsyncDisposable
             || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password), Encoding.UTF8.GetBytes(account.Password)))
         {
             Stats.FailedLogin();
-            return LoginPage(context, "ログインIDまたはパスワードが正しくありません。", expired: false);
+            return Faults.RedirectRefusedLogins ? Results.Redirect("/login?error=1") : LoginPage(context, "ログインIDまたはパスワードが正しくありません。", expired: false);
         }
 
         Stats.Login();

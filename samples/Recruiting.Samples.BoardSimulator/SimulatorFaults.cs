@@ -41,6 +41,9 @@ public sealed class SimulatorFaults
     /// <summary>Gets or sets whether every request fails with 503 (the board is down) until cleared.</summary>
     public bool Down { get; set; }
 
+    /// <summary>Gets or sets whether a refused login redirects back to the login page (as some consoles do) instead of showing it with the error.</summary>
+    public bool RedirectRefusedLogins { get; set; }
+
     /// <summary>Makes the next <paramref name="count"/> console requests fail with a status (503 or 429) and a Retry-After.</summary>
     /// <param name="count">How many requests fail.</param>
     /// <param name="statusCode">The status (503, 429 …).</param>
@@ -150,6 +153,7 @@ public sealed class SimulatorStats
 {
     private int _logins;
     private int _failedLogins;
+    private int _homePages;
     private int _postingPages;
     private int _listPages;
     private int _detailPages;
@@ -162,6 +166,9 @@ public sealed class SimulatorStats
 
     /// <summary>Gets the refused logins.</summary>
     public int FailedLogins => Volatile.Read(ref _failedLogins);
+
+    /// <summary>Gets the console home pages served (where a login redirects).</summary>
+    public int HomePages => Volatile.Read(ref _homePages);
 
     /// <summary>Gets the posting list pages served.</summary>
     public int PostingPages => Volatile.Read(ref _postingPages);
@@ -184,6 +191,8 @@ public sealed class SimulatorStats
     internal void Login() => Interlocked.Increment(ref _logins);
 
     internal void FailedLogin() => Interlocked.Increment(ref _failedLogins);
+
+    internal void HomePage() => Interlocked.Increment(ref _homePages);
 
     internal void PostingPage() => Interlocked.Increment(ref _postingPages);
 

@@ -93,7 +93,9 @@ public partial class BoardRunBenchmark
         var sjis = Encoding.GetEncoding(932);
         foreach (var account in _simulator.Accounts)
         {
-            using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = _address };
+            // No automatic redirects: the login's redirect carries the session cookie and its landing page is not fetched, as
+            // the simulator's definition tells the SDK (login.stopAtSuccessRedirect); no other page of the run redirects.
+            using var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = _address };
             var login = await client.GetStringAsync("/login");
             var csrf = Csrf().Match(login).Groups[1].Value;
             using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__csrf"] = csrf, ["return"] = "/console", ["login_id"] = account.LoginId, ["password"] = account.Password }))

@@ -301,14 +301,34 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         var action = form.GetAttribute("action");
         var target = string.IsNullOrWhiteSpace(action) ? pageUrl : new Uri(pageUrl, action);
         var method = string.Equals(form.GetAttribute("method"), "get", StringComparison.OrdinalIgnoreCase) ? HttpMethod.Get : HttpMethod.Post;
-        var (result, resultUrl) = await FetchDocumentAsync(
-            session,
-            () => method == HttpMethod.Post
+        HttpRequestMessage Submit()
+        {
+            var request = method == HttpMethod.Post
                 ? new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(fields) }
-                : new HttpRequestMessage(HttpMethod.Get, new UriBuilder(target) { Query = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))) }.Uri),
-            _defaultEncoding,
-            login.Form,
-            cancellationToken).ConfigureAwait(false);
+                : new HttpRequestMessage(HttpMethod.Get, new UriBuilder(target) { Query = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value))) }.Uri);
+            if (login.StopAtSuccessRedirect)
+            {
+                request.Options.Set(BoardSessionHandler.FollowRedirects, false);
+            }
+
+            return request;
+        }
+
+        using var response = await SendAsync(session, Submit, login.Form, cancellationToken, redirectIsAnswer: login.StopAtSuccessRedirect).ConfigureAwait(false);
+        if ((int)response.StatusCode is >= 300 and < 400)
+        {
+            // Only with StopAtSuccessRedirect: the session cookie came with the redirect; where it points tells the outcome.
+            var location = response.Headers.Location;
+            var landing = location is null ? null : location.IsAbsoluteUri ? location : new Uri(target, location);
+            if (landing is not null && !IsLoginPage(landing))
+            {
+                return;
+            }
+
+            throw new BoardLoginRejectedException(Board, "The board sent the login page again after the login.");
+        }
+
+        var (result, resultUrl) = await ParseAsync(session, response, _defaultEncoding, login.Form, cancellationToken).ConfigureAwait(false);
 
         if (IsLoginPage(resultUrl) || One(result, login.Form) is not null)
         {
@@ -368,6 +388,11 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
     private async Task<(IDocument Document, Uri Url)> FetchDocumentAsync(HtmlBoardSession session, Func<HttpRequestMessage> request, Encoding encoding, string what, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(session, request, what, cancellationToken).ConfigureAwait(false);
+        return await ParseAsync(session, response, encoding, what, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(IDocument Document, Uri Url)> ParseAsync(HtmlBoardSession session, HttpResponseMessage response, Encoding encoding, string what, CancellationToken cancellationToken)
+    {
         var bytes = await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
         var text = Decode(bytes, response.Content.Headers.ContentType?.CharSet, encoding);
         // The page is already in memory: the synchronous parse (as the floor's) skips the async tokenizer's awaits.
@@ -375,7 +400,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         return (document, response.RequestMessage?.RequestUri ?? new Uri(session.BaseAddress, what));
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HtmlBoardSession session, Func<HttpRequestMessage> createRequest, string what, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HtmlBoardSession session, Func<HttpRequestMessage> createRequest, string what, CancellationToken cancellationToken, bool redirectIsAnswer = false)
     {
         var pipeline = _pipelines.Get(Board);
         HttpResponseMessage response;
@@ -408,7 +433,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
             throw new BoardUnavailableException(Board, $"The board's request limit was reached ({what}).", ex, retryAfter: ex.RetryAfter);
         }
 
-        if (response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode || (redirectIsAnswer && (int)response.StatusCode is >= 300 and < 400))
         {
             return response;
         }

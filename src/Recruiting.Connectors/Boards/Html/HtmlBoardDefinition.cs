@@ -191,6 +191,14 @@ public sealed class HtmlLoginDefinition
 
     /// <summary>Gets or sets the path prefix a page redirects to when the session ended; defaults to <see cref="Path"/>.</summary>
     public string? SessionExpiredPath { get; set; }
+
+    /// <summary>
+    /// Gets or sets whether a login answered by a redirect away from the login page counts as logged in without following
+    /// the redirect (the landing page is not fetched: one request less per run). A redirect back to the login page is a
+    /// refused login; a page answered directly is checked as usual. Leave it off for a board whose landing page sets a
+    /// cookie the console needs.
+    /// </summary>
+    public bool StopAtSuccessRedirect { get; set; }
 }
 
 /// <summary>The posting list.</summary>

@@ -12,6 +12,9 @@ internal sealed class BoardSessionHandler : DelegatingHandler
     /// <summary>The request option carrying the session's cookies.</summary>
     public static readonly HttpRequestOptionsKey<CookieContainer> Cookies = new("Recruiting.Boards.Cookies");
 
+    /// <summary>The request option that, set to <see langword="false"/>, returns a redirect as it is (its cookies kept) instead of following it.</summary>
+    public static readonly HttpRequestOptionsKey<bool> FollowRedirects = new("Recruiting.Boards.FollowRedirects");
+
     /// <summary>The most redirects followed for one request.</summary>
     public const int MaxRedirects = 10;
 
@@ -58,7 +61,8 @@ internal sealed class BoardSessionHandler : DelegatingHandler
             }
 
             var status = (int)response.StatusCode;
-            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || redirects >= MaxRedirects)
+            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || redirects >= MaxRedirects
+                || (request.Options.TryGetValue(FollowRedirects, out var follow) && !follow))
             {
                 return response;
             }

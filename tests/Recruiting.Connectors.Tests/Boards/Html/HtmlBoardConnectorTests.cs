@@ -59,6 +59,35 @@ public sealed class HtmlBoardConnectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Login_StoppingAtTheSuccessRedirect_SkipsTheLandingPage_AndStillRejectsAWrongPassword()
+    {
+        // The simulator's definition stops at the redirect (login.stopAtSuccessRedirect); a copy without it follows it.
+        HtmlBoardDefinition.LoadBuiltIn("simulator").Login.StopAtSuccessRedirect.Should().BeTrue();
+        var definition = HtmlBoardDefinition.LoadBuiltIn("simulator");
+        definition.Login.StopAtSuccessRedirect = false;
+        await using var following = SimulatorConnector.Create(_base, definition: HtmlBoardDefinition.Parse(definition.ToJson()));
+
+        await using (var session = await Connector.LoginAsync(SimulatorConnector.Credentials("acct001")))
+        {
+            (await _connector.ReadAllAsync(session)).Should().HaveCount(45, "the session cookie came with the redirect");
+        }
+
+        _simulator.Stats.Logins.Should().Be(1);
+        _simulator.Stats.HomePages.Should().Be(0, "the landing page the login redirects to is not fetched");
+        await using (await following.Connector.LoginAsync(SimulatorConnector.Credentials("acct002")))
+        {
+            _simulator.Stats.HomePages.Should().Be(1, "without the option the redirect is followed");
+        }
+
+        _simulator.Faults.RedirectRefusedLogins = true;
+        var stopped = async () => await Connector.LoginAsync(SimulatorConnector.Credentials("acct001", "wrong"));
+        var followed = async () => await following.Connector.LoginAsync(SimulatorConnector.Credentials("acct001", "wrong"));
+        (await stopped.Should().ThrowAsync<BoardLoginRejectedException>()).Which.Message.Should().Contain("login page again");
+        (await followed.Should().ThrowAsync<BoardLoginRejectedException>()).Which.Health.Should().Be(BoardHealth.CredentialsRejected);
+        _simulator.Stats.Logins.Should().Be(2);
+    }
+
+    [Fact]
     public async Task Applicants_AreReadPageByPage_NewestFirst()
     {
         await using var session = await Connector.LoginAsync(SimulatorConnector.Credentials("acct002"));
