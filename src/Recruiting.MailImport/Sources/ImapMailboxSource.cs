@@ -180,8 +180,7 @@ public sealed partial class ImapMailboxSource
 
     private async Task<ImportOutcome?> ImportOneAsync(IMailFolder folder, UniqueId uid, uint? announcedSize, CancellationToken cancellationToken)
     {
-        // Partial fetches address at most 2 GiB (an int offset), whatever the option says.
-        var limit = Math.Min(_options.MaxDownloadBytes, int.MaxValue);
+        var limit = DownloadLimit;
         if (announcedSize is { } size && size > limit)
         {
             return TooLarge(uid, size);
@@ -227,9 +226,12 @@ public sealed partial class ImapMailboxSource
         }
     }
 
+    /// <summary>Gets the largest message downloaded: partial fetches address at most 2 GiB (an int offset), whatever the option says.</summary>
+    private long DownloadLimit => Math.Min(_options.MaxDownloadBytes, int.MaxValue);
+
     private ImportOutcome TooLarge(UniqueId uid, long size)
     {
-        var limit = Math.Min(_options.MaxDownloadBytes, int.MaxValue);
+        var limit = DownloadLimit;
         LogTooLarge(_logger, _options.Name, uid.Id, size, limit);
         var where = _options.AfterImport == ImapAfterImport.Move ? $"folder {_options.QuarantineFolder}" : $"folder {_options.Folder}, keyword {QuarantinedKeyword}";
         return new ImportOutcome

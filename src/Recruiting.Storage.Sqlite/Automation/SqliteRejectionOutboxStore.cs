@@ -468,8 +468,8 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
 
     private static async Task<IReadOnlyList<OutboxAction>> CancelAsync(SqliteConnection connection, SqliteTransaction transaction, TenantId tenant, string rejectionId, int? actionIndex, string cause, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var pending = await ReadActionsAsync(connection, transaction, "tenant = $tenant AND rejection_id = $id AND state = 0 AND ($index IS NULL OR action_index = $index) ORDER BY action_index", cancellationToken,
-            ("$tenant", tenant.Value), ("$id", rejectionId), ("$index", actionIndex)).ConfigureAwait(false);
+        var pending = ReadActions(connection, transaction, "tenant = $tenant AND rejection_id = $id AND state = 0 AND ($index IS NULL OR action_index = $index) ORDER BY action_index",
+            ("$tenant", tenant.Value), ("$id", rejectionId), ("$index", actionIndex));
         using var update = connection.Command(transaction, """
             UPDATE automation_actions SET state = 5, detail = $cause, updated_at = $at
             WHERE tenant = $tenant AND rejection_id = $id AND state = 0 AND ($index IS NULL OR action_index = $index);
@@ -515,13 +515,6 @@ internal sealed class SqliteRejectionOutboxStore(SqliteDatabase database) : IRej
         }
 
         return list;
-    }
-
-    private static async Task<IReadOnlyList<OutboxAction>> ReadActionsAsync(SqliteConnection connection, SqliteTransaction? transaction, string whereAndOrder, CancellationToken cancellationToken, params (string, object?)[] parameters)
-    {
-        using var select = connection.Command(transaction, $"SELECT {ActionColumns} FROM automation_actions WHERE {whereAndOrder};", parameters);
-        using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await MapActionsAsync(reader, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<List<OutboxAction>> MapActionsAsync(SqliteDataReader reader, CancellationToken cancellationToken)
