@@ -70,9 +70,22 @@ public static class BoardRunHarness
             var cpu = process.TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes(precise: false);
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var repeat = only is not null && Environment.GetEnvironmentVariable("BOARD_BENCH_REPEAT") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 1;
             var clock = Stopwatch.StartNew();
-            var result = work(benchmark).GetAwaiter().GetResult();
+            var start = Stopwatch.GetTimestamp();
+            var result = 0;
+            for (var i = 0; i < repeat; i++)
+            {
+                result = work(benchmark).GetAwaiter().GetResult();
+            }
+
             clock.Stop();
+            if (only is not null)
+            {
+                // CLOCK_MONOTONIC seconds, for `perf record -k mono` / `perf script --time`.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// BoardRunHarness window {start / (double)Stopwatch.Frequency:F6},{Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency:F6}"));
+            }
+
             process.Refresh();
             var used = (process.TotalProcessorTime - cpu).TotalSeconds;
             var megabytes = (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1_048_576.0;

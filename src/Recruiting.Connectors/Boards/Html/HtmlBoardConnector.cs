@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Css.Dom;
 using AngleSharp.Css.Parser;
 using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
@@ -37,6 +38,13 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
     private readonly ConcurrentDictionary<string, ISelector?> _selectors = new(StringComparer.Ordinal);
     private readonly CssSelectorParser _selectorParser = new();
 
+    // One HTML parser per thread (AngleSharp: a browsing context is like a browser tab, one page load at a time; a parse
+    // here runs synchronously on one thread), instead of a parser and its context built for every session.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    private static HtmlParser Parser => t_parser ??= new HtmlParser();
+
     public HtmlBoardConnector(HtmlBoardDefinition definition, IHttpClientFactory httpClientFactory, BoardResiliencePipelines pipelines, IOptionsMonitor<BoardConnectorOptions> options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -58,7 +66,8 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         _dateTimeFormats = [.. definition.DateTimeFormats];
         Capabilities = BoardCapabilities.Login | BoardCapabilities.ListPostings | BoardCapabilities.ListApplicants
             | (definition.Detail is null ? BoardCapabilities.None : BoardCapabilities.ApplicantDetail)
-            | (string.IsNullOrWhiteSpace(definition.Detail?.Attachments) ? BoardCapabilities.None : BoardCapabilities.Attachments);
+            | (string.IsNullOrWhiteSpace(definition.Detail?.Attachments) ? BoardCapabilities.None : BoardCapabilities.Attachments)
+            | (definition.Detail is null ? BoardCapabilities.None : BoardCapabilities.OverlappedDetails);
     }
 
     /// <summary>The name of a board's <see cref="HttpClient"/> in <see cref="IHttpClientFactory"/>.</summary>
@@ -344,32 +353,50 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
     }
 
     /// <summary>Gets a console page; when the board sent the login page instead (the session ended), logs in again and retries.</summary>
+    /// <remarks>Only the request holds the session's gate: the page is parsed after the next request of the session may have gone out.</remarks>
     private async Task<IDocument> GetPageAsync(HtmlBoardSession session, Uri url, Encoding encoding, CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            var (document, finalUrl) = await FetchDocumentAsync(session, () => new HttpRequestMessage(HttpMethod.Get, url), encoding, url.AbsolutePath, cancellationToken).ConfigureAwait(false);
-            if (!IsLoginPage(finalUrl))
-            {
-                return document;
-            }
-
-            await ReloginAsync(session, cancellationToken).ConfigureAwait(false);
-        }
+        var (bytes, charset) = await FetchAsync(session, url, cancellationToken).ConfigureAwait(false);
+        return Parser.ParseDocument(Decode(bytes, charset, encoding));
     }
 
     /// <summary>Downloads a file of the console with the session (logging in again once when the session ended).</summary>
     internal async Task<(byte[] Bytes, string? ContentType)> GetBytesAsync(HtmlBoardSession session, Uri url, CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            using var response = await SendAsync(session, () => new HttpRequestMessage(HttpMethod.Get, url), url.AbsolutePath, cancellationToken).ConfigureAwait(false);
-            if (!IsLoginPage(response.RequestMessage?.RequestUri ?? url))
-            {
-                return (await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentType?.MediaType);
-            }
+        var (bytes, _, contentType) = await FetchCoreAsync(session, url, cancellationToken).ConfigureAwait(false);
+        return (bytes, contentType);
+    }
 
-            await ReloginAsync(session, cancellationToken).ConfigureAwait(false);
+    private async Task<(byte[] Bytes, string? Charset)> FetchAsync(HtmlBoardSession session, Uri url, CancellationToken cancellationToken)
+    {
+        var (bytes, charset, _) = await FetchCoreAsync(session, url, cancellationToken).ConfigureAwait(false);
+        return (bytes, charset);
+    }
+
+    /// <summary>
+    /// One GET of the console under the session's gate (one request of a session at a time, whoever asks): when the board
+    /// answers with its login page (the session ended) the connector logs in again, still holding the gate, and retries.
+    /// </summary>
+    private async Task<(byte[] Bytes, string? Charset, string? ContentType)> FetchCoreAsync(HtmlBoardSession session, Uri url, CancellationToken cancellationToken)
+    {
+        await session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                using var response = await SendAsync(session, () => new HttpRequestMessage(HttpMethod.Get, url), url.AbsolutePath, cancellationToken).ConfigureAwait(false);
+                if (!IsLoginPage(response.RequestMessage?.RequestUri ?? url))
+                {
+                    var headers = response.Content.Headers;
+                    return (await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false), headers.ContentType?.CharSet, headers.ContentType?.MediaType);
+                }
+
+                await ReloginAsync(session, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            session.Gate.Release();
         }
     }
 
@@ -396,7 +423,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         var bytes = await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
         var text = Decode(bytes, response.Content.Headers.ContentType?.CharSet, encoding);
         // The page is already in memory: the synchronous parse (as the floor's) skips the async tokenizer's awaits.
-        var document = session.Parser.ParseDocument(text);
+        var document = Parser.ParseDocument(text);
         return (document, response.RequestMessage?.RequestUri ?? new Uri(session.BaseAddress, what));
     }
 

@@ -1,9 +1,8 @@
 using System.Net;
-using AngleSharp.Html.Parser;
 
 namespace Recruiting.Connectors.Boards.Html;
 
-/// <summary>A logged-in session of the HTML connector: its own cookies, parser and the detail links read from list pages.</summary>
+/// <summary>A logged-in session of the HTML connector: its own cookies, its request gate and the detail links read from list pages.</summary>
 internal sealed class HtmlBoardSession : BoardSession
 {
     public HtmlBoardSession(BoardCredentials credentials, DateTimeOffset openedAt, Uri baseAddress, HttpClient client)
@@ -19,7 +18,8 @@ internal sealed class HtmlBoardSession : BoardSession
 
     public CookieContainer Cookies { get; set; } = new();
 
-    public HtmlParser Parser { get; } = new();
+    /// <summary>Held for each request of the session (and a new login in between): one request at a time, whoever asks.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
 
     /// <summary>Detail page addresses by board applicant id, filled from list pages.</summary>
     public Dictionary<string, Uri> DetailLinks { get; } = new(StringComparer.Ordinal);
@@ -33,6 +33,7 @@ internal sealed class HtmlBoardSession : BoardSession
     protected override async ValueTask DisposeAsyncCore()
     {
         Client.Dispose();
+        Gate.Dispose();
         DetailLinks.Clear();
         await base.DisposeAsyncCore().ConfigureAwait(false);
     }

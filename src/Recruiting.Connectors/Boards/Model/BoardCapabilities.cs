@@ -21,4 +21,13 @@ public enum BoardCapabilities
 
     /// <summary>Downloads an applicant's files (<see cref="IBoardConnector.OpenAttachmentAsync"/>).</summary>
     Attachments = 16,
+
+    /// <summary>
+    /// The connector sends one request of a session at a time on its own, so the runner may ask for the next applicant's
+    /// detail while it still waits for (or reads) the one before: the next request goes out as soon as the page before
+    /// has arrived, and the parsing of one page overlaps the board's work on the next. Declare it only with
+    /// <see cref="ApplicantDetail"/> and only when concurrent calls of <see cref="IBoardConnector.GetApplicantDetailAsync"/>
+    /// (and <see cref="IBoardConnector.OpenAttachmentAsync"/>) on one session are safe.
+    /// </summary>
+    OverlappedDetails = 32,
 }

@@ -312,6 +312,56 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
         }
     }
 
+    /// <summary>
+    /// Reads detail pages in the order asked, with at most one read ahead (only for a connector that declares
+    /// <see cref="BoardCapabilities.OverlappedDetails"/>): a read asked for ahead is started before the current one is
+    /// awaited, and its failure surfaces when it is awaited in its turn, exactly as if it had been started then.
+    /// </summary>
+    private sealed class DetailReads(IBoardConnector connector, BoardSession session, bool overlapped, CancellationToken cancellationToken)
+    {
+        private BoardApplicant? _aheadOf;
+        private Task<BoardApplicant>? _ahead;
+
+        /// <summary>Reads <paramref name="summary"/>'s detail; when <paramref name="next"/> is given (and overlapping is on), starts its read before waiting.</summary>
+        public Task<BoardApplicant> ReadAsync(BoardApplicant summary, BoardApplicant? next)
+        {
+            Task<BoardApplicant> current;
+            if (_ahead is not null && ReferenceEquals(_aheadOf, summary))
+            {
+                current = _ahead;
+            }
+            else
+            {
+                current = StartAsync(summary);
+            }
+
+            _ahead = null;
+            _aheadOf = null;
+            if (overlapped && next is not null)
+            {
+                _ahead = StartAsync(next);
+                _aheadOf = next;
+            }
+
+            return current;
+        }
+
+        /// <summary>Lets a read started ahead and never awaited finish, whatever its outcome.</summary>
+        public async ValueTask DrainAsync()
+        {
+            if (_ahead is { } ahead)
+            {
+                _ahead = null;
+                _aheadOf = null;
+                await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        // A connector may throw before its first await: as a task, the failure waits for the read's turn.
+        private async Task<BoardApplicant> StartAsync(BoardApplicant summary)
+            => await connector.GetApplicantDetailAsync(session, summary, cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<int> ReadPagesAsync(ILogger logger, IBoardConnector connector, BoardSession session, BoardImportRun run, BoardWatermark? watermark, BoardRunnerState? state, BoardRunnerOptions options, Func<BoardApplicant, bool> worthOpening, Func<Task> readPostings, PageImports imports, CancellationToken cancellationToken)
     {
         var failedInARow = 0;
@@ -319,6 +369,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
         string? page = null;
         var detail = connector.Capabilities.HasFlag(BoardCapabilities.ApplicantDetail);
         var attachments = options.DownloadAttachments && connector.Capabilities.HasFlag(BoardCapabilities.Attachments);
+        var overlapped = detail && connector.Capabilities.HasFlag(BoardCapabilities.OverlappedDetails);
         do
         {
             var result = await connector.ListApplicantsAsync(session, watermark, page, cancellationToken).ConfigureAwait(false);
@@ -376,35 +427,54 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                 }
 
                 var batch = new List<ApplicantToImport>(summaries.Count);
-                foreach (var summary in summaries)
+                var opening = new bool[summaries.Count];
+                for (var i = 0; i < summaries.Count; i++)
                 {
-                    var applicant = summary;
-                    IReadOnlyList<DocumentUpload>? documents = null;
-                    if (detail && !skipDetail.Contains(summary) && worthOpening(summary))
+                    opening[i] = detail && !skipDetail.Contains(summaries[i]) && worthOpening(summaries[i]);
+                }
+
+                // With a connector that keeps one request per session at a time itself, the next detail page is asked for
+                // before this one is awaited: its request goes out once this page has arrived, while this one is parsed.
+                var details = new DetailReads(connector, session, overlapped, cancellationToken);
+                try
+                {
+                    for (var i = 0; i < summaries.Count; i++)
                     {
-                        try
+                        var summary = summaries[i];
+                        var applicant = summary;
+                        IReadOnlyList<DocumentUpload>? documents = null;
+                        if (opening[i])
                         {
-                            applicant = await connector.GetApplicantDetailAsync(session, summary, cancellationToken).ConfigureAwait(false);
-                            if (attachments && applicant.Attachments.Count > 0)
+                            var next = Array.IndexOf(opening, true, i + 1);
+                            try
                             {
-                                documents = await DownloadAsync(connector, session, applicant, cancellationToken).ConfigureAwait(false);
+                                applicant = await details.ReadAsync(summary, next < 0 ? null : summaries[next]).ConfigureAwait(false);
+                                if (attachments && applicant.Attachments.Count > 0)
+                                {
+                                    documents = await DownloadAsync(connector, session, applicant, cancellationToken).ConfigureAwait(false);
+                                }
+
+                                failedInARow = 0;
                             }
+                            catch (BoardUnavailableException ex) when (failedInARow < options.MaxFailedDetailPagesInARow)
+                            {
+                                // One page failed after the pipeline's retries on a board that otherwise answers: record it and
+                                // go on; the watermark stays where it was, so the next run reads this applicant again.
+                                failedInARow++;
+                                imports.Retryable = true;
+                                LogDetailPageFailed(logger, run.Tenant.Value, run.Board, run.Account.Name, summary.BoardApplicantId, ex.Message);
+                                run.CountUnreadApplicant(summary, "detailPageFailed", ex.Message);
+                                continue;
+                            }
+                        }
 
-                            failedInARow = 0;
-                        }
-                        catch (BoardUnavailableException ex) when (failedInARow < options.MaxFailedDetailPagesInARow)
-                        {
-                            // One page failed after the pipeline's retries on a board that otherwise answers: record it and
-                            // go on; the watermark stays where it was, so the next run reads this applicant again.
-                            failedInARow++;
-                            imports.Retryable = true;
-                            LogDetailPageFailed(logger, run.Tenant.Value, run.Board, run.Account.Name, summary.BoardApplicantId, ex.Message);
-                            run.CountUnreadApplicant(summary, "detailPageFailed", ex.Message);
-                            continue;
-                        }
+                        batch.Add(new ApplicantToImport(applicant, documents));
                     }
-
-                    batch.Add(new ApplicantToImport(applicant, documents));
+                }
+                finally
+                {
+                    // Leaving with an exception: the read asked for ahead ends (its outcome unobserved) before the session is closed.
+                    await details.DrainAsync().ConfigureAwait(false);
                 }
 
                 if (!await imports.StartAsync(batch).ConfigureAwait(false))
