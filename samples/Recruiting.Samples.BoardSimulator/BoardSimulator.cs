@@ -194,9 +194,11 @@ public sealed class BoardSimulator : IAsyncDisposable
         app.MapGet("/console/applicants", (HttpContext c) => Authenticated(c, a =>
         {
             var page = int.TryParse(c.Request.Query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
-            var (applicants, total) = a.Page(page, _options.PageSize);
+            // The console's 応募日 search: ?from=yyyy-MM-dd (JST), kept by the pager's links.
+            DateOnly? from = DateOnly.TryParseExact(c.Request.Query["from"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+            var (applicants, total) = a.Page(page, _options.PageSize, from);
             Stats.ListPage();
-            return Html(SimulatorPages.Applicants(_options.BoardName, applicants, page, total, _options.PageSize, Faults.Layout), utf8: true);
+            return Html(SimulatorPages.Applicants(_options.BoardName, applicants, page, total, _options.PageSize, Faults.Layout, from), utf8: true);
         }));
         app.MapGet("/console/applicants/{id}", (HttpContext c, string id) => Authenticated(c, a =>
         {

@@ -116,17 +116,21 @@ public sealed class SimulatedAccount
         }
     }
 
-    internal (IReadOnlyList<SimulatedApplicant> Page, int Total) Page(int page, int size)
+    /// <summary>A page of the applicant list, newest first; with <paramref name="from"/>, only those who applied on that day (JST) or later, as the console's 応募日 search does.</summary>
+    internal (IReadOnlyList<SimulatedApplicant> Page, int Total) Page(int page, int size, DateOnly? from = null)
     {
         lock (_gate)
         {
+            var matching = from is { } day
+                ? _applicants.FindAll(a => DateOnly.FromDateTime(a.AppliedAt.ToOffset(TimeSpan.FromHours(9)).DateTime) >= day)
+                : _applicants;
             var start = (page - 1) * size;
-            if (start >= _applicants.Count || start < 0)
+            if (start >= matching.Count || start < 0)
             {
-                return ([], _applicants.Count);
+                return ([], matching.Count);
             }
 
-            return (_applicants.GetRange(start, Math.Min(size, _applicants.Count - start)), _applicants.Count);
+            return (matching.GetRange(start, Math.Min(size, matching.Count - start)), matching.Count);
         }
     }
 

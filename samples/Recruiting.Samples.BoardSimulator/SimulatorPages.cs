@@ -70,8 +70,9 @@ internal static class SimulatorPages
         return sb.ToString();
     }
 
-    public static string Applicants(string board, IReadOnlyList<SimulatedApplicant> page, int pageNumber, int total, int pageSize, LayoutChange layout)
+    public static string Applicants(string board, IReadOnlyList<SimulatedApplicant> page, int pageNumber, int total, int pageSize, LayoutChange layout, DateOnly? from = null)
     {
+        var filter = from is { } day ? "&amp;from=" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
         var row = layout.HasFlag(LayoutChange.ApplicantList) ? "entry-row" : "applicant";
         var sb = new StringBuilder(Head(board + " 応募者一覧", "utf-8"));
         sb.Append("<p class=\"result-count\">全<span class=\"total\">").Append(total).Append("</span>件</p>\n<table class=\"applicants\">\n")
@@ -94,12 +95,12 @@ internal static class SimulatorPages
         sb.Append("<nav class=\"pager\">");
         if (pageNumber > 1)
         {
-            sb.Append("<a class=\"prev\" href=\"/console/applicants?page=").Append(pageNumber - 1).Append("\">前へ</a> ");
+            sb.Append("<a class=\"prev\" href=\"/console/applicants?page=").Append(pageNumber - 1).Append(filter).Append("\">前へ</a> ");
         }
 
         if ((long)pageNumber * pageSize < total)
         {
-            sb.Append("<a class=\"next\" href=\"/console/applicants?page=").Append(pageNumber + 1).Append("\">次へ</a>");
+            sb.Append("<a class=\"next\" href=\"/console/applicants?page=").Append(pageNumber + 1).Append(filter).Append("\">次へ</a>");
         }
 
         sb.Append("</nav>\n</body></html>");

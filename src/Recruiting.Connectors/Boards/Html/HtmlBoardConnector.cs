@@ -148,22 +148,32 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
             }
         }
 
+        var filtered = page is null && since is not null && list.Since is { } search;
+        if (filtered)
+        {
+            // The board's search by applied date: a rerun reads the applicants of the watermark's day and later only.
+            var local = TimeZoneInfo.ConvertTime(since!.AppliedAt, _timeZone).DateTime;
+            url = WithQuery(url, list.Since!.Parameter, local.ToString(list.Since.Format, CultureInfo.InvariantCulture));
+        }
+
         var document = await GetPageAsync(html, url, _defaultEncoding, cancellationToken).ConfigureAwait(false);
         html.ListPagesRead++;
         var rows = All(document, list.Row);
         if (rows.Length == 0)
         {
-            if (list.Total is not null && ParseCount(One(document, list.Total)?.TextContent) is > 0)
+            var total = list.Total is null ? null : ParseCount(One(document, list.Total)?.TextContent);
+            if (total is > 0)
             {
                 throw LayoutChanged(list.Row, "The applicant list shows no rows while its total says there are applicants.");
             }
 
-            if (page is null && list.Total is null && !string.IsNullOrWhiteSpace(list.Empty) && One(document, list.Empty) is null)
+            var emptyMessage = !string.IsNullOrWhiteSpace(list.Empty) && One(document, list.Empty) is not null;
+            if (page is null && list.Total is null && !string.IsNullOrWhiteSpace(list.Empty) && !emptyMessage)
             {
                 throw LayoutChanged(list.Row, "The applicant list shows no rows and no 'no applicants' message.");
             }
 
-            return new BoardApplicantPage([], null);
+            return new BoardApplicantPage([], null) { EmptySinceWatermark = filtered && (total == 0 || emptyMessage) };
         }
 
         var applicants = new List<BoardApplicant>(rows.Length);
@@ -730,10 +740,12 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
-    private static Uri WithQuery(Uri url, string parameter, int value)
+    private static Uri WithQuery(Uri url, string parameter, int value) => WithQuery(url, parameter, value.ToString(CultureInfo.InvariantCulture));
+
+    private static Uri WithQuery(Uri url, string parameter, string value)
     {
         var query = System.Web.HttpUtility.ParseQueryString(url.Query);
-        query[parameter] = value.ToString(CultureInfo.InvariantCulture);
+        query[parameter] = value;
         return new UriBuilder(url) { Query = query.ToString() }.Uri;
     }
 

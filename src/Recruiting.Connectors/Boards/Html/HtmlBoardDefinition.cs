@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -139,6 +140,24 @@ public sealed class HtmlBoardDefinition
             problems.Add("'applicants.paging' needs 'nextLink' or 'pageParameter'.");
         }
 
+        if (Applicants?.Since is { } since)
+        {
+            Require(since.Parameter, "applicants.since.parameter");
+            try
+            {
+                _ = DateTime.UnixEpoch.ToString(since.Format, CultureInfo.InvariantCulture);
+            }
+            catch (FormatException)
+            {
+                problems.Add($"'applicants.since.format' '{since.Format}' is not a date format.");
+            }
+
+            if (string.IsNullOrWhiteSpace(since.Format))
+            {
+                problems.Add("'applicants.since.format' is required.");
+            }
+        }
+
         if (Detail is not null)
         {
             Require(Applicants?.DetailLink, "applicants.detailLink");
@@ -257,11 +276,33 @@ public sealed class HtmlApplicantListDefinition
     /// <summary>Gets or sets how pages follow each other.</summary>
     public HtmlPagingDefinition Paging { get; set; } = new();
 
+    /// <summary>
+    /// Gets or sets the board's search by applied date, when it has one: a run that has a watermark asks for the applicants
+    /// who applied at or after it, so a rerun with nothing new reads a short first page instead of a full one.
+    /// </summary>
+    public HtmlSinceFilterDefinition? Since { get; set; }
+
     /// <summary>Gets or sets the selector of the link to the detail page, relative to a row.</summary>
     public string? DetailLink { get; set; }
 
     /// <summary>Gets or sets the fields shown in the list, relative to a row.</summary>
     public HtmlApplicantFields Fields { get; set; } = new();
+}
+
+/// <summary>
+/// The applicant list's search by applied date (応募日 from): a query parameter and the format of its value, written in the
+/// board's time zone from the watermark (floored to the format's precision). The board must list every applicant who
+/// applied at or after that value; its "next" links keep the search (with <see cref="HtmlPagingDefinition.PageParameter"/>
+/// the connector keeps it).
+/// </summary>
+public sealed class HtmlSinceFilterDefinition
+{
+    /// <summary>Gets or sets the query parameter (for example <c>from</c>).</summary>
+    public string Parameter { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the .NET format of the value (invariant culture).</summary>
+    /// <value>The default value is <c>yyyy-MM-dd</c>: the day, so the board's day-long search includes the watermark's own day.</value>
+    public string Format { get; set; } = "yyyy-MM-dd";
 }
 
 /// <summary>How applicant pages follow each other: a "next" link, or a page number parameter.</summary>

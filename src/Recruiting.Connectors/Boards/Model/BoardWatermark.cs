@@ -27,4 +27,12 @@ public sealed record BoardWatermark(DateTimeOffset AppliedAt, string? BoardAppli
 /// <summary>One page of applicants, newest first.</summary>
 /// <param name="Applicants">The applicants on the page, newest first (summaries when the connector declares <see cref="BoardCapabilities.ApplicantDetail"/>).</param>
 /// <param name="NextPage">The connector's token of the next page, or <see langword="null"/> when this was the last page or the page reached the watermark.</param>
-public sealed record BoardApplicantPage(IReadOnlyList<BoardApplicant> Applicants, string? NextPage);
+public sealed record BoardApplicantPage(IReadOnlyList<BoardApplicant> Applicants, string? NextPage)
+{
+    /// <summary>
+    /// Gets a value indicating whether the board was asked for the applicants since the watermark only (a search by
+    /// applied date) and said in so many words that there are none (its "no applicants" message, or a total of 0). An empty
+    /// first page is then no sign of a changed layout, however many rows the last run saw.
+    /// </summary>
+    public bool EmptySinceWatermark { get; init; }
+}

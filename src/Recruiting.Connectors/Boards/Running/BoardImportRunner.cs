@@ -376,7 +376,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             if (firstPageRows < 0)
             {
                 firstPageRows = result.Applicants.Count;
-                if (firstPageRows == 0 && state?.LastFirstPageRows is { } last && last >= options.ZeroRowsThreshold)
+                if (firstPageRows == 0 && !result.EmptySinceWatermark && state?.LastFirstPageRows is { } last && last >= options.ZeroRowsThreshold)
                 {
                     throw new BoardLayoutChangedException(run.Board, "applicants.row", $"{run.Board}: the applicant list shows no rows where the last run saw {last}.");
                 }
