@@ -74,10 +74,13 @@ public static class BoardRunHarness
             var clock = Stopwatch.StartNew();
             var start = Stopwatch.GetTimestamp();
             var result = 0;
+            if (round > 0) Environment.SetEnvironmentVariable("STAGE_ON", "1");
             for (var i = 0; i < repeat; i++)
             {
                 result = work(benchmark).GetAwaiter().GetResult();
             }
+
+            Environment.SetEnvironmentVariable("STAGE_ON", null);
 
             clock.Stop();
             if (only is not null)

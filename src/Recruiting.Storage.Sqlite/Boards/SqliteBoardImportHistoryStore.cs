@@ -50,6 +50,14 @@ internal sealed class SqliteBoardImportHistoryStore(SqliteDatabase database) : I
         ArgumentNullException.ThrowIfNull(counts);
         return await database.WriteAsync(async (connection, transaction) =>
         {
+            if (newErrors is null || newErrors.Count == 0)
+            {
+                // The usual end of a run: the update gives the row back itself.
+                using var complete = UpdateCommand(connection, transaction, tenant, runId, status, endedAt, counts, failureCode, $" RETURNING {Columns}");
+                var completed = await ReadRunsAsync(connection, transaction, complete, cancellationToken).ConfigureAwait(false);
+                return completed.Count > 0 ? completed[0] : throw new InvalidOperationException($"Import run '{runId}' of tenant '{tenant}' is unknown.");
+            }
+
             if (!await UpdateRowAsync(connection, transaction, tenant, runId, status, endedAt, counts, failureCode, cancellationToken).ConfigureAwait(false))
             {
                 throw new InvalidOperationException($"Import run '{runId}' of tenant '{tenant}' is unknown.");
@@ -103,16 +111,19 @@ internal sealed class SqliteBoardImportHistoryStore(SqliteDatabase database) : I
 
     private static async Task<bool> UpdateRowAsync(SqliteConnection connection, SqliteTransaction transaction, TenantId tenant, string runId, ImportRunStatus? status, DateTimeOffset? endedAt, ImportCounts counts, string? failureCode, CancellationToken cancellationToken)
     {
-        using var update = connection.Command(transaction, """
+        using var update = UpdateCommand(connection, transaction, tenant, runId, status, endedAt, counts, failureCode, string.Empty);
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    private static SqliteCommand UpdateCommand(SqliteConnection connection, SqliteTransaction transaction, TenantId tenant, string runId, ImportRunStatus? status, DateTimeOffset? endedAt, ImportCounts counts, string? failureCode, string returning)
+        => connection.Command(transaction, $"""
             UPDATE board_import_runs SET seen = $seen, imported = $imported, duplicates = $duplicates, not_on_allow_list = $notAllowed, failed = $failed,
                 status = coalesce($status, status), ended_at = coalesce($ended, ended_at), failure_code = coalesce($failure, failure_code)
-            WHERE tenant = $tenant AND id = $id;
+            WHERE tenant = $tenant AND id = $id{returning};
             """,
             ("$tenant", tenant.Value), ("$id", runId), ("$seen", counts.Seen), ("$imported", counts.Imported), ("$duplicates", counts.Duplicates),
             ("$notAllowed", counts.NotOnAllowList), ("$failed", counts.Failed), ("$status", status is { } s ? (int)s : null),
             ("$ended", endedAt is { } e ? SqliteDatabase.ToDb(e) : null), ("$failure", failureCode));
-        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-    }
 
     private static async Task AppendErrorsAsync(SqliteConnection connection, SqliteTransaction transaction, TenantId tenant, string runId, IReadOnlyList<ImportRunError>? errors, CancellationToken cancellationToken)
     {

@@ -75,19 +75,31 @@ internal sealed class SqliteBoardRunnerStore(SqliteDatabase database) : IBoardRu
     public async ValueTask<bool> TryAcquireLeaseAsync(TenantId tenant, string board, string account, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        var changed = await ExecuteAsync(tenant, board, account, """
-            UPDATE board_runner_state SET lease_owner = $owner, lease_until = $until
-            WHERE tenant = $tenant AND board = $board AND account = $account
-              AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until <= $now OR lease_owner = $owner);
-            """, cancellationToken, ("$owner", owner), ("$until", SqliteDatabase.ToDb(now + duration)), ("$now", SqliteDatabase.ToDb(now))).ConfigureAwait(false);
+
+        // One statement: the account's row is created with the lease, or the lease is taken when free, expired or ours.
+        var changed = await database.WriteAsync(async (connection, transaction) =>
+        {
+            using var upsert = connection.Command(transaction, """
+                INSERT INTO board_runner_state (tenant, board, account, lease_owner, lease_until) VALUES ($tenant, $board, $account, $owner, $until)
+                ON CONFLICT (tenant, board, account) DO UPDATE SET lease_owner = excluded.lease_owner, lease_until = excluded.lease_until
+                WHERE lease_owner IS NULL OR lease_until IS NULL OR lease_until <= $now OR lease_owner = $owner;
+                """, ("$tenant", tenant.Value), ("$board", board), ("$account", account), ("$owner", owner),
+                ("$until", SqliteDatabase.ToDb(now + duration)), ("$now", SqliteDatabase.ToDb(now)));
+            return await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         return changed > 0;
     }
 
     public async ValueTask ReleaseLeaseAsync(TenantId tenant, string board, string account, string owner, CancellationToken cancellationToken = default)
-        => await ExecuteAsync(tenant, board, account, """
-            UPDATE board_runner_state SET lease_owner = NULL, lease_until = NULL
-            WHERE tenant = $tenant AND board = $board AND account = $account AND lease_owner = $owner;
-            """, cancellationToken, ("$owner", owner)).ConfigureAwait(false);
+        => await database.WriteAsync(async (connection, transaction) =>
+        {
+            // No row, no lease: nothing to create.
+            using var update = connection.Command(transaction, """
+                UPDATE board_runner_state SET lease_owner = NULL, lease_until = NULL
+                WHERE tenant = $tenant AND board = $board AND account = $account AND lease_owner = $owner;
+                """, ("$tenant", tenant.Value), ("$board", board), ("$account", account), ("$owner", owner));
+            return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Makes sure the account's row exists, then runs one statement in the same transaction; returns the rows it changed.</summary>
     private async Task<int> ExecuteAsync(TenantId tenant, string board, string account, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

@@ -62,48 +62,69 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
         var options = _options.CurrentValue;
         var connector = _connectors.FirstOrDefault(c => string.Equals(c.Board, board, StringComparison.Ordinal));
         var stored = await _accountStore.GetAsync(tenant, board, account, cancellationToken).ConfigureAwait(false);
-        var state = await _state.GetAsync(tenant, board, account, cancellationToken).ConfigureAwait(false);
-        var health = state?.Health ?? BoardHealth.Healthy;
-        if (stored is null)
-        {
-            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.AccountMissing);
-        }
 
-        if (connector is null)
-        {
-            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.NoConnector);
-        }
-
-        if (state is { Health: BoardHealth.CredentialsRejected } && state.HealthAccountRevision == stored.Revision)
-        {
-            // Retrying refused credentials could lock the account on the board: wait until someone edits it.
-            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state.HealthDetail, BoardRunSkipReason.CredentialsRejected);
-        }
-
-        if (!await _state.TryAcquireLeaseAsync(tenant, board, account, _owner, _time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
-        {
-            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.AlreadyRunning);
-        }
-
+        // The password is read (a read, decrypted on the pool) while the state is read and the lease taken: the login
+        // waits for neither. A run that does not go ahead lets the read end and drops what it read.
+        var credentials = stored is null || connector is null ? null : Task.Run(() => GetCredentialsAsync(stored, cancellationToken), cancellationToken);
+        var leased = false;
         try
         {
+            var state = await _state.GetAsync(tenant, board, account, cancellationToken).ConfigureAwait(false);
+            var health = state?.Health ?? BoardHealth.Healthy;
+            if (stored is null)
+            {
+                return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.AccountMissing);
+            }
+
+            if (connector is null)
+            {
+                return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.NoConnector);
+            }
+
+            if (state is { Health: BoardHealth.CredentialsRejected } && state.HealthAccountRevision == stored.Revision)
+            {
+                // Retrying refused credentials could lock the account on the board: wait until someone edits it.
+                return new BoardRunResult(BoardRunStatus.Skipped, null, health, state.HealthDetail, BoardRunSkipReason.CredentialsRejected);
+            }
+
+            if (!await _state.TryAcquireLeaseAsync(tenant, board, account, _owner, _time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+            {
+                return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.AlreadyRunning);
+            }
+
+            leased = true;
             using var activity = Activity.StartActivity("board.run");
             activity?.SetTag(RecruitingTelemetry.TenantTag, tenant.Value);
             activity?.SetTag("board", board);
-            return await RunLeasedAsync(connector, tenant, stored, state, options, cancellationToken).ConfigureAwait(false);
+            var run = RunLeasedAsync(connector, tenant, stored, state, credentials!, options, cancellationToken);
+            credentials = null; // the run awaits it now
+            return await run.ConfigureAwait(false);
         }
         finally
         {
-            await _state.ReleaseLeaseAsync(tenant, board, account, _owner, CancellationToken.None).ConfigureAwait(false);
+            if (credentials is not null)
+            {
+                await ((Task)credentials).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            if (leased)
+            {
+                await _state.ReleaseLeaseAsync(tenant, board, account, _owner, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
-    private async Task<BoardRunResult> RunLeasedAsync(IBoardConnector connector, TenantId tenant, BoardAccount account, BoardRunnerState? state, BoardRunnerOptions options, CancellationToken cancellationToken)
+    private async Task<BoardCredentials?> GetCredentialsAsync(BoardAccount account, CancellationToken cancellationToken)
+        => _accounts is BoardAccountService service
+            ? await service.GetCredentialsAsync(account, cancellationToken).ConfigureAwait(false)
+            : await _accounts.GetCredentialsAsync(account.Tenant, account.Board, account.Name, cancellationToken).ConfigureAwait(false);
+
+    private async Task<BoardRunResult> RunLeasedAsync(IBoardConnector connector, TenantId tenant, BoardAccount account, BoardRunnerState? state, Task<BoardCredentials?> reading, BoardRunnerOptions options, CancellationToken cancellationToken)
     {
         var board = account.Board;
         // The account was read at the start of RunAsync: the run and the credentials use it (a deletion since then is
         // met by the run's account check before each batch, or by the password being gone). The run is recorded
-        // (settings snapshot, history row) on the pool while the credentials are read and the login goes to the board;
+        // (settings snapshot, history row) on the pool while the login goes to the board;
         // the login's outcome is taken in once the run exists, exactly as if the login had come after.
         var starting = Task.Run(() => _pipeline.StartRunAsync(tenant, account, ImportTrigger.Automatic, null, cancellationToken).AsTask(), cancellationToken);
         BoardCredentials? credentials = null;
@@ -111,9 +132,7 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
         BoardImportRun run;
         try
         {
-            credentials = _accounts is BoardAccountService service
-                ? await service.GetCredentialsAsync(account, cancellationToken).ConfigureAwait(false)
-                : await _accounts.GetCredentialsAsync(tenant, board, account.Name, cancellationToken).ConfigureAwait(false);
+            credentials = await reading.ConfigureAwait(false);
             if (credentials is not null)
             {
                 login = LogInAsync(connector, credentials, cancellationToken);
