@@ -197,7 +197,7 @@ public sealed class BoardSimulator : IAsyncDisposable
             // The console's 応募日 search: ?from=yyyy-MM-dd (JST), kept by the pager's links.
             DateOnly? from = DateOnly.TryParseExact(c.Request.Query["from"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
             var (applicants, total) = a.Page(page, _options.PageSize, from);
-            Stats.ListPage();
+            Stats.ListPage(applicants.Count, from is not null);
             return Html(SimulatorPages.Applicants(_options.BoardName, applicants, page, total, _options.PageSize, Faults.Layout, from), utf8: true);
         }));
         app.MapGet("/console/applicants/{id}", (HttpContext c, string id) => Authenticated(c, a =>

@@ -156,6 +156,8 @@ public sealed class SimulatorStats
     private int _homePages;
     private int _postingPages;
     private int _listPages;
+    private int _filteredListPages;
+    private int _listRows;
     private int _detailPages;
     private int _resumes;
     private int _exports;
@@ -175,6 +177,12 @@ public sealed class SimulatorStats
 
     /// <summary>Gets the applicant list pages served.</summary>
     public int ListPages => Volatile.Read(ref _listPages);
+
+    /// <summary>Gets the applicant list pages served for a search by applied date (<c>?from=</c>).</summary>
+    public int FilteredListPages => Volatile.Read(ref _filteredListPages);
+
+    /// <summary>Gets the applicant rows served on list pages.</summary>
+    public int ListRows => Volatile.Read(ref _listRows);
 
     /// <summary>Gets the detail pages served.</summary>
     public int DetailPages => Volatile.Read(ref _detailPages);
@@ -196,7 +204,15 @@ public sealed class SimulatorStats
 
     internal void PostingPage() => Interlocked.Increment(ref _postingPages);
 
-    internal void ListPage() => Interlocked.Increment(ref _listPages);
+    internal void ListPage(int rows, bool filtered)
+    {
+        Interlocked.Increment(ref _listPages);
+        Interlocked.Add(ref _listRows, rows);
+        if (filtered)
+        {
+            Interlocked.Increment(ref _filteredListPages);
+        }
+    }
 
     internal void DetailPage() => Interlocked.Increment(ref _detailPages);
 

@@ -33,10 +33,47 @@ public sealed class BoardImportRunnerTests
         second.Run!.Counts.Should().Be(ImportCounts.Zero);
         f.Host.Intakes.Should().HaveCount(importable);
         f.Simulator.Stats.ListPages.Should().Be(listPages + 1, "the first page already reaches the watermark");
+        f.Simulator.Stats.FilteredListPages.Should().Be(1, "the rerun asks the board for the watermark's day and later only");
         f.Simulator.Stats.DetailPages.Should().Be(detailPages);
         var history = await f.Provider.GetRequiredService<IBoardImportHistoryStore>().ListAsync(BoardImportFixture.Tenant);
         history.Should().HaveCount(2).And.OnlyContain(r => r.Status == ImportRunStatus.Completed && r.Trigger == ImportTrigger.Automatic);
         f.Host.EventsOf<ImportRunCompleted>().Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task ARerunWithNothingNew_ReadsOnlyTheRowsOfTheWatermarksDay()
+    {
+        await using var f = await BoardImportFixture.CreateAsync(new BoardSimulatorOptions { Accounts = 1, ApplicantsPerAccount = 45, PageSize = 50 });
+        await f.RunAsync();
+        var rows = f.Simulator.Stats.ListRows;
+        rows.Should().Be(45);
+        var newest = f.Simulator.Account("acct001").Applicants[0].AppliedAt.ToOffset(TimeSpan.FromHours(9));
+        var sameDay = f.Simulator.Account("acct001").Applicants.Count(a => a.AppliedAt.ToOffset(TimeSpan.FromHours(9)).Date == newest.Date);
+
+        var rerun = await f.RunAsync();
+
+        rerun.Status.Should().Be(BoardRunStatus.Completed);
+        rerun.Run!.Counts.Should().Be(ImportCounts.Zero);
+        f.Simulator.Stats.ListRows.Should().Be(rows + sameDay, "a full page of 45 rows on the first run, the watermark's day only on the rerun");
+        sameDay.Should().BeLessThan(45);
+    }
+
+    [Fact]
+    public async Task AnEmptySearchFromTheWatermark_ThatTheBoardConfirms_IsNoLayoutChange_EvenAfterRunsThatSawManyRows()
+    {
+        await using var f = await BoardImportFixture.CreateAsync(runner: o => o.ZeroRowsThreshold = 5);
+        var newest = f.Simulator.Account("acct001").Applicants[0].AppliedAt;
+        var store = f.Provider.GetRequiredService<IBoardRunnerStore>();
+
+        // The last run saw a full first page; the watermark is past every applicant (the board dropped the last ones).
+        await store.AdvanceWatermarkAsync(BoardImportFixture.Tenant, BoardImportFixture.Board, "default", newest.AddDays(3), "gone", 20);
+
+        var run = await f.RunAsync();
+
+        run.Status.Should().Be(BoardRunStatus.Completed);
+        run.Health.Should().Be(BoardHealth.Healthy);
+        run.Run!.Counts.Should().Be(ImportCounts.Zero);
+        f.Simulator.Stats.FilteredListPages.Should().Be(1);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class HtmlBoardConnectorTests : IAsyncLifetime
     public void Capabilities_FollowTheDefinition()
     {
         Connector.Board.Should().Be(SimulatorConnector.Board);
-        Connector.Capabilities.Should().Be(BoardCapabilities.Login | BoardCapabilities.ListPostings | BoardCapabilities.ListApplicants | BoardCapabilities.ApplicantDetail | BoardCapabilities.Attachments);
+        Connector.Capabilities.Should().Be(BoardCapabilities.Login | BoardCapabilities.ListPostings | BoardCapabilities.ListApplicants | BoardCapabilities.ApplicantDetail | BoardCapabilities.Attachments | BoardCapabilities.OverlappedDetails);
     }
 
     [Fact]
@@ -105,15 +105,71 @@ public sealed class HtmlBoardConnectorTests : IAsyncLifetime
     [Fact]
     public async Task Applicants_StopPagingAtTheWatermark()
     {
+        // A board without a search by applied date: every page from the newest down to the one that reaches the watermark.
+        var definition = HtmlBoardDefinition.LoadBuiltIn("simulator");
+        definition.Applicants.Since = null;
+        await using var unfiltered = SimulatorConnector.Create(_base, definition: HtmlBoardDefinition.Parse(definition.ToJson()));
         var expected = _simulator.Account("acct001").Applicants;
         var watermark = new BoardWatermark(expected[24].AppliedAt, expected[24].Id);
-        await using var session = await Connector.LoginAsync(SimulatorConnector.Credentials("acct001"));
+        await using var session = await unfiltered.Connector.LoginAsync(SimulatorConnector.Credentials("acct001"));
 
-        var read = await _connector.ReadAllAsync(session, watermark);
+        var read = await unfiltered.ReadAllAsync(session, watermark);
 
         read.Should().HaveCount(40, "pages 1 and 2 are read, page 3 is not");
         read.Where(watermark.IsNewer).Select(a => a.BoardApplicantId).Should().Equal(expected.Take(24).Select(a => a.Id));
         _simulator.Stats.ListPages.Should().Be(2);
+        _simulator.Stats.FilteredListPages.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Applicants_WithAWatermark_AreAskedFromTheWatermarksDay_AndTheNextLinksKeepTheSearch()
+    {
+        var expected = _simulator.Account("acct001").Applicants;
+        var mark = expected[30];
+        var watermark = new BoardWatermark(mark.AppliedAt, mark.Id);
+        var day = DateOnly.FromDateTime(mark.AppliedAt.ToOffset(TimeSpan.FromHours(9)).DateTime);
+        var fromDay = expected.Where(a => DateOnly.FromDateTime(a.AppliedAt.ToOffset(TimeSpan.FromHours(9)).DateTime) >= day).ToList();
+        fromDay.Count.Should().BeGreaterThan(20, "the search spans more than one page here");
+        fromDay.Count.Should().BeLessThan(expected.Count, "older applicants exist, which the search leaves out");
+        await using var session = await Connector.LoginAsync(SimulatorConnector.Credentials("acct001"));
+
+        var read = await _connector.ReadAllAsync(session, watermark);
+
+        read.Select(a => a.BoardApplicantId).Should().Equal(fromDay.Select(a => a.Id), "the board's search gives the watermark's day and later, page after page");
+        read.Where(watermark.IsNewer).Select(a => a.BoardApplicantId).Should().Equal(expected.Take(30).Select(a => a.Id));
+        _simulator.Stats.FilteredListPages.Should().Be(_simulator.Stats.ListPages).And.Be((fromDay.Count + 19) / 20);
+    }
+
+    [Fact]
+    public async Task Applicants_WithAWatermarkAfterEveryApplicant_AreAnEmptyPage_TheBoardConfirms()
+    {
+        var newest = _simulator.Account("acct001").Applicants[0];
+        await using var session = await Connector.LoginAsync(SimulatorConnector.Credentials("acct001"));
+
+        var page = await Connector.ListApplicantsAsync(session, new BoardWatermark(newest.AppliedAt.AddDays(2)), null);
+        var first = await Connector.ListApplicantsAsync(session, null, null);
+
+        page.Applicants.Should().BeEmpty();
+        page.NextPage.Should().BeNull();
+        page.EmptySinceWatermark.Should().BeTrue("the board searched from the watermark and said it found no one");
+        first.Applicants.Should().HaveCount(20);
+        first.EmptySinceWatermark.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Details_AskedForOneAfterAnother_WithoutWaiting_GoToTheBoardOneAtATime()
+    {
+        await using var probed = SimulatorConnector.Create(_base, probe: true);
+        await using var session = await probed.Connector.LoginAsync(SimulatorConnector.Credentials("acct001"));
+        var summaries = await probed.ReadAllAsync(session);
+
+        // Every detail of the account asked for at once (more than the runner's one ahead): the session's gate sends them in turn.
+        var details = await Task.WhenAll(summaries.Select(s => probed.Connector.GetApplicantDetailAsync(session, s).AsTask()));
+
+        details.Select(d => d.BoardApplicantId).Should().Equal(summaries.Select(s => s.BoardApplicantId));
+        details.Should().OnlyContain(d => d.Profile.Name.Full.Length > 0);
+        probed.Probe!.Requests.Should().BeGreaterThan(summaries.Count);
+        probed.Probe.MostInFlight.Should().Be(1, "one request of a session at a time, whoever asks");
     }
 
     [Fact]

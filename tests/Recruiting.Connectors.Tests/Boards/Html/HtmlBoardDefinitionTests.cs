@@ -39,6 +39,19 @@ public sealed class HtmlBoardDefinitionTests
     }
 
     [Fact]
+    public void TheSearchByAppliedDate_NeedsAParameterAndADateFormat()
+    {
+        HtmlBoardDefinition.LoadBuiltIn("simulator").Applicants.Since.Should().BeEquivalentTo(new HtmlSinceFilterDefinition { Parameter = "from", Format = "yyyy-MM-dd" });
+        var definition = HtmlBoardDefinition.LoadBuiltIn("simulator");
+        definition.Applicants.Since = new HtmlSinceFilterDefinition { Parameter = " ", Format = "%" };
+
+        definition.Validate().Should().Contain("'applicants.since.parameter' is required.")
+            .And.Contain(p => p.StartsWith("'applicants.since.format' '%'", StringComparison.Ordinal));
+        definition.Applicants.Since = new HtmlSinceFilterDefinition { Parameter = "entry_from", Format = "yyyyMMdd" };
+        definition.Validate().Should().BeEmpty();
+    }
+
+    [Fact]
     public void Parse_MalformedJson_IsAnInvalidDefinition()
         => FluentActions.Invoking(() => HtmlBoardDefinition.Parse("{ nope")).Should().Throw<HtmlBoardDefinitionException>();
 
