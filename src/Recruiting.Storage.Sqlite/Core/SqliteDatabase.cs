@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
@@ -17,6 +19,15 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
     private readonly IReadOnlyList<SqliteMigration> _migrations;
     private volatile bool _initialized;
     private int _schemaVersion;
+
+    // Open connections kept between operations, each with its prepared commands (SqliteCommandCache): opening a pooled
+    // connection and preparing statements again cost more than a small write itself.
+    private readonly ConcurrentStack<SqliteConnection> _idle = new();
+    private int _idleCount;
+    private volatile bool _disposed;
+
+    /// <summary>The most open connections kept idle (more in use at once are opened and closed as before).</summary>
+    public const int MaxIdleConnections = 8;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options, ILogger<SqliteDatabase> logger)
         : this(options.Value, logger, SqliteSchema.All)
@@ -43,10 +54,15 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
+        DrainIdle();
         _initLock.Dispose();
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }
+
+    /// <summary>Gets how many open connections are kept idle (for tests).</summary>
+    internal int IdleConnections => Volatile.Read(ref _idleCount);
 
     public string ConnectionString { get; }
 
@@ -73,16 +89,22 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var connection = await RentAsync(cancellationToken).ConfigureAwait(false);
+        var clean = false;
+        try
         {
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 var result = await work(connection, transaction).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                clean = true;
                 return result;
             }
+        }
+        finally
+        {
+            Return(connection, clean);
         }
     }
 
@@ -90,11 +112,77 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var connection = await RentAsync(cancellationToken).ConfigureAwait(false);
+        var clean = false;
+        try
         {
-            return await work(connection).ConfigureAwait(false);
+            var result = await work(connection).ConfigureAwait(false);
+            clean = true;
+            return result;
         }
+        finally
+        {
+            Return(connection, clean);
+        }
+    }
+
+    /// <summary>An open connection of the kept ones, or a newly opened one (with a command cache) when none is idle.</summary>
+    private async ValueTask<SqliteConnection> RentAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+        while (_idle.TryPop(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            if (idle.State == ConnectionState.Open)
+            {
+                return idle;
+            }
+
+            Discard(idle);
+        }
+
+        var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+        SqliteCommandCache.Attach(connection);
+        return connection;
+    }
+
+    /// <summary>Keeps a connection for the next operation; one whose work failed (or beyond the idle limit, or after disposal) is closed.</summary>
+    private void Return(SqliteConnection connection, bool clean)
+    {
+        if (!clean || _disposed || connection.State != ConnectionState.Open || connection.Handle is null)
+        {
+            Discard(connection);
+            return;
+        }
+
+        if (Interlocked.Increment(ref _idleCount) > MaxIdleConnections)
+        {
+            Interlocked.Decrement(ref _idleCount);
+            Discard(connection);
+            return;
+        }
+
+        _idle.Push(connection);
+        if (_disposed)
+        {
+            DrainIdle();
+        }
+    }
+
+    private void DrainIdle()
+    {
+        while (_idle.TryPop(out var connection))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            Discard(connection);
+        }
+    }
+
+    private static void Discard(SqliteConnection connection)
+    {
+        SqliteCommandCache.Detach(connection);
+        connection.Dispose();
     }
 
     /// <summary>Applies pending migrations once per process.</summary>
