@@ -93,8 +93,8 @@ internal sealed class SqliteBoardSettingsStore(SqliteDatabase database) : IBoard
         ArgumentException.ThrowIfNullOrEmpty(board);
         ArgumentException.ThrowIfNullOrEmpty(account);
 
-        // One transaction so a run never sees half of an edit made while it reads.
-        return await database.WriteAsync(async (connection, transaction) =>
+        // One read transaction so a run never sees half of an edit made while it reads (a snapshot: no write lock).
+        return await database.ReadSnapshotAsync(async (connection, transaction) =>
         {
             var mappings = await ReadMappingsAsync(connection, tenant, board, account, cancellationToken, transaction).ConfigureAwait(false);
             var active = await ReadActiveAsync(connection, tenant, board, account, cancellationToken, transaction).ConfigureAwait(false);

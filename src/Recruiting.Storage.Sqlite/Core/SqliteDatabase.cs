@@ -108,6 +108,29 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
         }
     }
 
+    /// <summary>Runs read-only work in one read transaction (a deferred BEGIN): every read sees the same snapshot, and no write lock is taken.</summary>
+    public async Task<T> ReadSnapshotAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var connection = await RentAsync(cancellationToken).ConfigureAwait(false);
+        var clean = false;
+        try
+        {
+            var transaction = connection.BeginTransaction(deferred: true);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = await work(connection, transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                clean = true;
+                return result;
+            }
+        }
+        finally
+        {
+            Return(connection, clean);
+        }
+    }
+
     /// <summary>Runs read-only work on one connection.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken = default)
     {

@@ -62,55 +62,39 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
         var options = _options.CurrentValue;
         var connector = _connectors.FirstOrDefault(c => string.Equals(c.Board, board, StringComparison.Ordinal));
         var stored = await _accountStore.GetAsync(tenant, board, account, cancellationToken).ConfigureAwait(false);
+        var state = await _state.GetAsync(tenant, board, account, cancellationToken).ConfigureAwait(false);
+        var health = state?.Health ?? BoardHealth.Healthy;
+        if (stored is null)
+        {
+            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.AccountMissing);
+        }
 
-        // The password is read (a read, decrypted on the pool) while the state is read and the lease taken: the login
-        // waits for neither. A run that does not go ahead lets the read end and drops what it read.
-        var credentials = stored is null || connector is null ? null : Task.Run(() => GetCredentialsAsync(stored, cancellationToken), cancellationToken);
-        var leased = false;
+        if (connector is null)
+        {
+            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.NoConnector);
+        }
+
+        if (state is { Health: BoardHealth.CredentialsRejected } && state.HealthAccountRevision == stored.Revision)
+        {
+            // Retrying refused credentials could lock the account on the board: wait until someone edits it.
+            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state.HealthDetail, BoardRunSkipReason.CredentialsRejected);
+        }
+
+        if (!await _state.TryAcquireLeaseAsync(tenant, board, account, _owner, _time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
+        {
+            return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.AlreadyRunning);
+        }
+
         try
         {
-            var state = await _state.GetAsync(tenant, board, account, cancellationToken).ConfigureAwait(false);
-            var health = state?.Health ?? BoardHealth.Healthy;
-            if (stored is null)
-            {
-                return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.AccountMissing);
-            }
-
-            if (connector is null)
-            {
-                return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.NoConnector);
-            }
-
-            if (state is { Health: BoardHealth.CredentialsRejected } && state.HealthAccountRevision == stored.Revision)
-            {
-                // Retrying refused credentials could lock the account on the board: wait until someone edits it.
-                return new BoardRunResult(BoardRunStatus.Skipped, null, health, state.HealthDetail, BoardRunSkipReason.CredentialsRejected);
-            }
-
-            if (!await _state.TryAcquireLeaseAsync(tenant, board, account, _owner, _time.GetUtcNow(), options.LeaseDuration, cancellationToken).ConfigureAwait(false))
-            {
-                return new BoardRunResult(BoardRunStatus.Skipped, null, health, state?.HealthDetail, BoardRunSkipReason.AlreadyRunning);
-            }
-
-            leased = true;
             using var activity = Activity.StartActivity("board.run");
             activity?.SetTag(RecruitingTelemetry.TenantTag, tenant.Value);
             activity?.SetTag("board", board);
-            var run = RunLeasedAsync(connector, tenant, stored, state, credentials!, options, cancellationToken);
-            credentials = null; // the run awaits it now
-            return await run.ConfigureAwait(false);
+            return await RunLeasedAsync(connector, tenant, stored, state, options, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            if (credentials is not null)
-            {
-                await ((Task)credentials).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-
-            if (leased)
-            {
-                await _state.ReleaseLeaseAsync(tenant, board, account, _owner, CancellationToken.None).ConfigureAwait(false);
-            }
+            await _state.ReleaseLeaseAsync(tenant, board, account, _owner, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -119,31 +103,29 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             ? await service.GetCredentialsAsync(account, cancellationToken).ConfigureAwait(false)
             : await _accounts.GetCredentialsAsync(account.Tenant, account.Board, account.Name, cancellationToken).ConfigureAwait(false);
 
-    private async Task<BoardRunResult> RunLeasedAsync(IBoardConnector connector, TenantId tenant, BoardAccount account, BoardRunnerState? state, Task<BoardCredentials?> reading, BoardRunnerOptions options, CancellationToken cancellationToken)
+    private async Task<BoardRunResult> RunLeasedAsync(IBoardConnector connector, TenantId tenant, BoardAccount account, BoardRunnerState? state, BoardRunnerOptions options, CancellationToken cancellationToken)
     {
         var board = account.Board;
         // The account was read at the start of RunAsync: the run and the credentials use it (a deletion since then is
-        // met by the run's account check before each batch, or by the password being gone). The run is recorded
-        // (settings snapshot, history row) on the pool while the login goes to the board;
-        // the login's outcome is taken in once the run exists, exactly as if the login had come after.
-        var starting = Task.Run(() => _pipeline.StartRunAsync(tenant, account, ImportTrigger.Automatic, null, cancellationToken).AsTask(), cancellationToken);
-        BoardCredentials? credentials = null;
+        // met by the run's account check before each batch, or by the password being gone). The login is sent first;
+        // the run is recorded (settings snapshot, history row) while the board answers, and the login's outcome is
+        // taken in once the run exists, exactly as if the login had come after.
+        BoardCredentials? credentials;
         Task<BoardSession>? login = null;
         BoardImportRun run;
         try
         {
-            credentials = await reading.ConfigureAwait(false);
+            credentials = await GetCredentialsAsync(account, cancellationToken).ConfigureAwait(false);
             if (credentials is not null)
             {
                 login = LogInAsync(connector, credentials, cancellationToken);
             }
 
-            run = await starting.ConfigureAwait(false);
+            run = await _pipeline.StartRunAsync(tenant, account, ImportTrigger.Automatic, null, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
             // No run to record it in: the run start (or the credentials) failed. Let the login end and close its session.
-            await ((Task)starting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (login is not null)
             {
                 await ((Task)login).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
