@@ -21,9 +21,13 @@ namespace Recruiting.Benchmarks.Boards;
 /// fetching and parsing the same pages and nothing else (target: <c>FullRun</c> ≤ 1.15 × <c>Floor</c>). The same run
 /// with an in-memory ledger gives the ledger's share (<c>FullRun</c> − <c>FullRunInMemoryLedger</c>); a rerun with
 /// nothing new shows the watermark's effect (target: ≤ 5 % of <c>FullRun</c>).
-/// Like for like: both sides fetch every page one request at a time on one session per account. The SDK imports a
-/// page's ledger batch and host calls while it reads the next page (its own work beside network I/O, never two
-/// requests at once), so a free core shortens its wall time but not its CPU time: compare both.
+/// Like for like: both sides fetch the same pages one request at a time on one session per account (the SDK skips the
+/// detail pages of applicants it will not import). The SDK overlaps its own work with the board's: it imports a page's
+/// ledger batch and host calls while it reads the next page, and asks for the next detail page before the current one
+/// has arrived (the request goes out once the page before is in, never two at once), so it parses one page while the
+/// board builds the next. A free core shortens its wall time more than its CPU time: compare both.
+/// The rerun asks the board for the watermark's day only (the definition's <c>applicants.since</c>); its login (two
+/// requests) and first list page are work every implementation does.
 /// Sizes: BOARD_BENCH_ACCOUNTS (default 100) × BOARD_BENCH_APPLICANTS (default 100).
 /// <c>dotnet run -c Release --project bench/Recruiting.Benchmarks -- --filter '*BoardRunBenchmark*' --inProcess</c>
 /// (the job comes from the command line: an <c>[InProcess]</c> attribute here would run every benchmark twice).

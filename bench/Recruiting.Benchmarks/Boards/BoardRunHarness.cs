@@ -9,6 +9,9 @@ namespace Recruiting.Benchmarks.Boards;
 /// with the in-memory ledger, rerun), printing wall and CPU time of the process (the simulator runs in it for every
 /// case alike), the megabytes allocated and the GCs per generation, and the ratios to the floor.
 /// <c>dotnet run -c Release --project bench/Recruiting.Benchmarks -- --boards-run-harness [rounds]</c>
+/// For a profiler: <c>--boards-run-harness [rounds] RerunNothingNew</c> runs one case alone, <c>BOARD_BENCH_REPEAT=10</c>
+/// repeats its work inside each measured round, and each round prints its window in CLOCK_MONOTONIC seconds
+/// (<c>perf record -k mono</c>, then <c>perf script --time start,end</c>).
 /// </summary>
 public static class BoardRunHarness
 {
@@ -74,13 +77,10 @@ public static class BoardRunHarness
             var clock = Stopwatch.StartNew();
             var start = Stopwatch.GetTimestamp();
             var result = 0;
-            if (round > 0) Environment.SetEnvironmentVariable("STAGE_ON", "1");
             for (var i = 0; i < repeat; i++)
             {
                 result = work(benchmark).GetAwaiter().GetResult();
             }
-
-            Environment.SetEnvironmentVariable("STAGE_ON", null);
 
             clock.Stop();
             if (only is not null)
