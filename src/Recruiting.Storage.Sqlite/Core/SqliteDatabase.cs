@@ -86,50 +86,12 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
     }
 
     /// <summary>Runs work in one write transaction (BEGIN IMMEDIATE), committing when it returns.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var connection = await RentAsync(cancellationToken).ConfigureAwait(false);
-        var clean = false;
-        try
-        {
-            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var result = await work(connection, transaction).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                clean = true;
-                return result;
-            }
-        }
-        finally
-        {
-            Return(connection, clean);
-        }
-    }
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+        => InTransactionAsync(work, deferred: false, cancellationToken);
 
     /// <summary>Runs read-only work in one read transaction (a deferred BEGIN): every read sees the same snapshot, and no write lock is taken.</summary>
-    public async Task<T> ReadSnapshotAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var connection = await RentAsync(cancellationToken).ConfigureAwait(false);
-        var clean = false;
-        try
-        {
-            var transaction = connection.BeginTransaction(deferred: true);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var result = await work(connection, transaction).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                clean = true;
-                return result;
-            }
-        }
-        finally
-        {
-            Return(connection, clean);
-        }
-    }
+    public Task<T> ReadSnapshotAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+        => InTransactionAsync(work, deferred: true, cancellationToken);
 
     /// <summary>Runs read-only work on one connection.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken = default)
@@ -142,6 +104,28 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
             var result = await work(connection).ConfigureAwait(false);
             clean = true;
             return result;
+        }
+        finally
+        {
+            Return(connection, clean);
+        }
+    }
+
+    private async Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, bool deferred, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var connection = await RentAsync(cancellationToken).ConfigureAwait(false);
+        var clean = false;
+        try
+        {
+            var transaction = connection.BeginTransaction(deferred);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = await work(connection, transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                clean = true;
+                return result;
+            }
         }
         finally
         {
