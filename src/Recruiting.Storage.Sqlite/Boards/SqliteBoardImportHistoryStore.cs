@@ -50,23 +50,23 @@ internal sealed class SqliteBoardImportHistoryStore(SqliteDatabase database) : I
         ArgumentNullException.ThrowIfNull(counts);
         return await database.WriteAsync(async (connection, transaction) =>
         {
-            if (newErrors is null || newErrors.Count == 0)
+            var appending = newErrors is { Count: > 0 };
+            if (appending)
             {
-                // The usual end of a run: the update gives the row back itself.
-                using var complete = UpdateCommand(connection, transaction, tenant, runId, status, endedAt, counts, failureCode, $" RETURNING {Columns}");
-                var completed = await ReadRunsAsync(connection, transaction, complete, cancellationToken).ConfigureAwait(false);
-                return completed.Count > 0 ? completed[0] : throw new InvalidOperationException($"Import run '{runId}' of tenant '{tenant}' is unknown.");
+                if (!await UpdateRowAsync(connection, transaction, tenant, runId, status, endedAt, counts, failureCode, cancellationToken).ConfigureAwait(false))
+                {
+                    throw UnknownRun(tenant, runId);
+                }
+
+                await AppendErrorsAsync(connection, transaction, tenant, runId, newErrors, cancellationToken).ConfigureAwait(false);
             }
 
-            if (!await UpdateRowAsync(connection, transaction, tenant, runId, status, endedAt, counts, failureCode, cancellationToken).ConfigureAwait(false))
-            {
-                throw new InvalidOperationException($"Import run '{runId}' of tenant '{tenant}' is unknown.");
-            }
-
-            await AppendErrorsAsync(connection, transaction, tenant, runId, newErrors, cancellationToken).ConfigureAwait(false);
-            using var select = connection.Command(transaction, $"SELECT {Columns} FROM board_import_runs WHERE tenant = $tenant AND id = $id;", ("$tenant", tenant.Value), ("$id", runId));
-            var runs = await ReadRunsAsync(connection, transaction, select, cancellationToken).ConfigureAwait(false);
-            return runs[0];
+            // The row as it now stands; without errors to append first (the usual end of a run), the update gives it back itself.
+            using var read = appending
+                ? connection.Command(transaction, $"SELECT {Columns} FROM board_import_runs WHERE tenant = $tenant AND id = $id;", ("$tenant", tenant.Value), ("$id", runId))
+                : UpdateCommand(connection, transaction, tenant, runId, status, endedAt, counts, failureCode, $" RETURNING {Columns}");
+            var runs = await ReadRunsAsync(connection, transaction, read, cancellationToken).ConfigureAwait(false);
+            return runs.Count > 0 ? runs[0] : throw UnknownRun(tenant, runId);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,6 +108,8 @@ internal sealed class SqliteBoardImportHistoryStore(SqliteDatabase database) : I
                 ("$ended", SqliteDatabase.ToDb(endedAt)), ("$before", SqliteDatabase.ToDb(startedBefore)));
             return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
+
+    private static InvalidOperationException UnknownRun(TenantId tenant, string runId) => new($"Import run '{runId}' of tenant '{tenant}' is unknown.");
 
     private static async Task<bool> UpdateRowAsync(SqliteConnection connection, SqliteTransaction transaction, TenantId tenant, string runId, ImportRunStatus? status, DateTimeOffset? endedAt, ImportCounts counts, string? failureCode, CancellationToken cancellationToken)
     {

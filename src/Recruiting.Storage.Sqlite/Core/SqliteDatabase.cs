@@ -78,7 +78,7 @@ internal sealed partial class SqliteDatabase : IStoreInfo, IDisposable
         return new StoreDescription("sqlite", FilePath, _schemaVersion);
     }
 
-    /// <summary>Opens a connection to the migrated database; the caller disposes it.</summary>
+    /// <summary>Opens a connection of its own to the migrated database, for a reader the caller pages through at its pace (not one of the kept ones); the caller disposes it.</summary>
     public async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         await EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);

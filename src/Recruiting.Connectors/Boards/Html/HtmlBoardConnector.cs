@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Css.Dom;
@@ -148,12 +149,13 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
             }
         }
 
-        var filtered = page is null && since is not null && list.Since is { } search;
-        if (filtered)
+        // The board's search by applied date, on the first page of a run with a watermark: the watermark's day and later only.
+        var search = page is null && since is not null ? list.Since : null;
+        var filtered = search is not null;
+        if (search is not null)
         {
-            // The board's search by applied date: a rerun reads the applicants of the watermark's day and later only.
             var local = TimeZoneInfo.ConvertTime(since!.AppliedAt, _timeZone).DateTime;
-            url = WithQuery(url, list.Since!.Parameter, local.ToString(list.Since.Format, CultureInfo.InvariantCulture));
+            url = WithQuery(url, search.Parameter, local.ToString(search.Format, CultureInfo.InvariantCulture));
         }
 
         var document = await GetPageAsync(html, url, _defaultEncoding, cancellationToken).ConfigureAwait(false);
@@ -366,28 +368,22 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
     /// <remarks>Only the request holds the session's gate: the page is parsed after the next request of the session may have gone out.</remarks>
     private async Task<IDocument> GetPageAsync(HtmlBoardSession session, Uri url, Encoding encoding, CancellationToken cancellationToken)
     {
-        var (bytes, charset) = await FetchAsync(session, url, cancellationToken).ConfigureAwait(false);
-        return Parser.ParseDocument(Decode(bytes, charset, encoding));
+        var (bytes, contentType) = await FetchAsync(session, url, cancellationToken).ConfigureAwait(false);
+        return Parse(bytes, contentType?.CharSet, encoding);
     }
 
     /// <summary>Downloads a file of the console with the session (logging in again once when the session ended).</summary>
     internal async Task<(byte[] Bytes, string? ContentType)> GetBytesAsync(HtmlBoardSession session, Uri url, CancellationToken cancellationToken)
     {
-        var (bytes, _, contentType) = await FetchCoreAsync(session, url, cancellationToken).ConfigureAwait(false);
-        return (bytes, contentType);
-    }
-
-    private async Task<(byte[] Bytes, string? Charset)> FetchAsync(HtmlBoardSession session, Uri url, CancellationToken cancellationToken)
-    {
-        var (bytes, charset, _) = await FetchCoreAsync(session, url, cancellationToken).ConfigureAwait(false);
-        return (bytes, charset);
+        var (bytes, contentType) = await FetchAsync(session, url, cancellationToken).ConfigureAwait(false);
+        return (bytes, contentType?.MediaType);
     }
 
     /// <summary>
     /// One GET of the console under the session's gate (one request of a session at a time, whoever asks): when the board
     /// answers with its login page (the session ended) the connector logs in again, still holding the gate, and retries.
     /// </summary>
-    private async Task<(byte[] Bytes, string? Charset, string? ContentType)> FetchCoreAsync(HtmlBoardSession session, Uri url, CancellationToken cancellationToken)
+    private async Task<(byte[] Bytes, MediaTypeHeaderValue? ContentType)> FetchAsync(HtmlBoardSession session, Uri url, CancellationToken cancellationToken)
     {
         await session.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -397,8 +393,7 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
                 using var response = await SendAsync(session, () => new HttpRequestMessage(HttpMethod.Get, url), url.AbsolutePath, cancellationToken).ConfigureAwait(false);
                 if (!IsLoginPage(response.RequestMessage?.RequestUri ?? url))
                 {
-                    var headers = response.Content.Headers;
-                    return (await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false), headers.ContentType?.CharSet, headers.ContentType?.MediaType);
+                    return (await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false), response.Content.Headers.ContentType);
                 }
 
                 await ReloginAsync(session, cancellationToken).ConfigureAwait(false);
@@ -431,11 +426,12 @@ internal sealed partial class HtmlBoardConnector : IBoardConnector
     private async Task<(IDocument Document, Uri Url)> ParseAsync(HtmlBoardSession session, HttpResponseMessage response, Encoding encoding, string what, CancellationToken cancellationToken)
     {
         var bytes = await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
-        var text = Decode(bytes, response.Content.Headers.ContentType?.CharSet, encoding);
-        // The page is already in memory: the synchronous parse (as the floor's) skips the async tokenizer's awaits.
-        var document = Parser.ParseDocument(text);
+        var document = Parse(bytes, response.Content.Headers.ContentType?.CharSet, encoding);
         return (document, response.RequestMessage?.RequestUri ?? new Uri(session.BaseAddress, what));
     }
+
+    /// <summary>Decodes and parses a page already in memory (synchronously, as the floor does: no awaits of the async tokenizer).</summary>
+    private static IDocument Parse(byte[] bytes, string? headerCharset, Encoding encoding) => Parser.ParseDocument(Decode(bytes, headerCharset, encoding));
 
     private async Task<HttpResponseMessage> SendAsync(HtmlBoardSession session, Func<HttpRequestMessage> createRequest, string what, CancellationToken cancellationToken, bool redirectIsAnswer = false)
     {

@@ -143,6 +143,7 @@ public sealed class HtmlBoardDefinition
         if (Applicants?.Since is { } since)
         {
             Require(since.Parameter, "applicants.since.parameter");
+            Require(since.Format, "applicants.since.format");
             try
             {
                 _ = DateTime.UnixEpoch.ToString(since.Format, CultureInfo.InvariantCulture);
@@ -150,11 +151,6 @@ public sealed class HtmlBoardDefinition
             catch (FormatException)
             {
                 problems.Add($"'applicants.since.format' '{since.Format}' is not a date format.");
-            }
-
-            if (string.IsNullOrWhiteSpace(since.Format))
-            {
-                problems.Add("'applicants.since.format' is required.");
             }
         }
 

@@ -314,34 +314,27 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
     }
 
     /// <summary>
-    /// Reads detail pages in the order asked, with at most one read ahead (only for a connector that declares
-    /// <see cref="BoardCapabilities.OverlappedDetails"/>): a read asked for ahead is started before the current one is
-    /// awaited, and its failure surfaces when it is awaited in its turn, exactly as if it had been started then.
+    /// Reads the detail pages of a page's applicants in their order, with at most one read ahead (only for a connector
+    /// that declares <see cref="BoardCapabilities.OverlappedDetails"/>): the next read is started before the current one
+    /// is awaited, and its failure surfaces when it is awaited in its turn, exactly as if it had been started then.
     /// </summary>
-    private sealed class DetailReads(IBoardConnector connector, BoardSession session, bool overlapped, CancellationToken cancellationToken)
+    private sealed class DetailReads(IBoardConnector connector, BoardSession session, IReadOnlyList<BoardApplicant> reading, bool overlapped, CancellationToken cancellationToken)
     {
-        private BoardApplicant? _aheadOf;
+        private int _next;
         private Task<BoardApplicant>? _ahead;
 
-        /// <summary>Reads <paramref name="summary"/>'s detail; when <paramref name="next"/> is given (and overlapping is on), starts its read before waiting.</summary>
-        public Task<BoardApplicant> ReadAsync(BoardApplicant summary, BoardApplicant? next)
-        {
-            Task<BoardApplicant> current;
-            if (_ahead is not null && ReferenceEquals(_aheadOf, summary))
-            {
-                current = _ahead;
-            }
-            else
-            {
-                current = StartAsync(summary);
-            }
+        /// <summary>Tells whether <paramref name="summary"/> is the applicant whose detail is read next.</summary>
+        public bool IsNext(BoardApplicant summary) => _next < reading.Count && ReferenceEquals(reading[_next], summary);
 
+        /// <summary>Reads the next applicant's detail (already started when it was read ahead) and starts the one after it.</summary>
+        public Task<BoardApplicant> ReadNextAsync()
+        {
+            var current = _ahead ?? StartAsync(reading[_next]);
             _ahead = null;
-            _aheadOf = null;
-            if (overlapped && next is not null)
+            _next++;
+            if (overlapped && _next < reading.Count)
             {
-                _ahead = StartAsync(next);
-                _aheadOf = next;
+                _ahead = StartAsync(reading[_next]);
             }
 
             return current;
@@ -353,7 +346,6 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
             if (_ahead is { } ahead)
             {
                 _ahead = null;
-                _aheadOf = null;
                 await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
@@ -418,38 +410,30 @@ internal sealed partial class BoardImportRunner : IBoardImportRunner
                 }
 
                 var done = await run.AreAlreadyImportedAsync(open, cancellationToken).ConfigureAwait(false);
-                var skipDetail = new HashSet<BoardApplicant>(ReferenceEqualityComparer.Instance);
+                var reading = new List<BoardApplicant>(open.Count);
                 for (var i = 0; i < open.Count; i++)
                 {
-                    if (done[i])
+                    if (!done[i])
                     {
-                        skipDetail.Add(open[i]);
+                        reading.Add(open[i]);
                     }
-                }
-
-                var batch = new List<ApplicantToImport>(summaries.Count);
-                var opening = new bool[summaries.Count];
-                for (var i = 0; i < summaries.Count; i++)
-                {
-                    opening[i] = detail && !skipDetail.Contains(summaries[i]) && worthOpening(summaries[i]);
                 }
 
                 // With a connector that keeps one request per session at a time itself, the next detail page is asked for
                 // before this one is awaited: its request goes out once this page has arrived, while this one is parsed.
-                var details = new DetailReads(connector, session, overlapped, cancellationToken);
+                var batch = new List<ApplicantToImport>(summaries.Count);
+                var details = new DetailReads(connector, session, reading, overlapped, cancellationToken);
                 try
                 {
-                    for (var i = 0; i < summaries.Count; i++)
+                    foreach (var summary in summaries)
                     {
-                        var summary = summaries[i];
                         var applicant = summary;
                         IReadOnlyList<DocumentUpload>? documents = null;
-                        if (opening[i])
+                        if (details.IsNext(summary))
                         {
-                            var next = Array.IndexOf(opening, true, i + 1);
                             try
                             {
-                                applicant = await details.ReadAsync(summary, next < 0 ? null : summaries[next]).ConfigureAwait(false);
+                                applicant = await details.ReadNextAsync().ConfigureAwait(false);
                                 if (attachments && applicant.Attachments.Count > 0)
                                 {
                                     documents = await DownloadAsync(connector, session, applicant, cancellationToken).ConfigureAwait(false);
